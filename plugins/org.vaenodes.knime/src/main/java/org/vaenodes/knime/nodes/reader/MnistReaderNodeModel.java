@@ -1,0 +1,97 @@
+package org.vaenodes.knime.nodes.reader;
+
+import java.io.File;
+import java.io.IOException;
+
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.vaenodes.engine.data.IdxReader;
+import org.vaenodes.engine.data.MnistDataset;
+
+/** MNIST Reader: reads digits (built-in sample or IDX files) into a table of label, image and pixels. */
+final class MnistReaderNodeModel extends NodeModel {
+
+    private final MnistReaderSettings settings = new MnistReaderSettings();
+
+    MnistReaderNodeModel() {
+        super(0, 1);
+    }
+
+    @Override
+    protected DataTableSpec[] configure(DataTableSpec[] inSpecs) throws InvalidSettingsException {
+        settings.checkConsistent();
+        return new DataTableSpec[] {layout(MnistSource.of(settings)).spec()};
+    }
+
+    @Override
+    protected BufferedDataTable[] execute(BufferedDataTable[] inData, ExecutionContext exec) throws Exception {
+        MnistSource source = MnistSource.of(settings);
+        MnistTableLayout layout = layout(source);
+        exec.setMessage("Reading images");
+        int limit = settings.maxRows.getIntValue();
+        MnistDataset data;
+        try {
+            data = source.load(limit == MnistReaderSettings.MAX_ROWS_ALL ? IdxReader.ALL : limit);
+        } catch (IOException e) {
+            // the engine's messages name the file and say what was expected; don't bury them in a trace
+            throw new IOException("Could not read the digits: " + e.getMessage(), e);
+        }
+        BufferedDataContainer out = exec.createDataContainer(layout.spec());
+        int n = data.size();
+        for (int i = 0; i < n; i++) {
+            out.addRowToTable(layout.row(data, i));
+            if (i % 256 == 0) {
+                exec.checkCanceled();
+                final int done = i;
+                exec.setProgress(i / (double) n, () -> "Row " + done + " of " + n);
+            }
+        }
+        out.close();
+        return new BufferedDataTable[] {out.getTable()};
+    }
+
+    private MnistTableLayout layout(MnistSource source) throws InvalidSettingsException {
+        return new MnistTableLayout(source.shape(), settings.imageColumn.getBooleanValue(),
+            settings.pixelOutputMode(), settings.scaleToUnit.getBooleanValue(), settings.rowIdPrefix.getStringValue());
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO s) {
+        settings.saveSettingsTo(s);
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
+        settings.validateSettings(s);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
+        settings.loadValidatedSettingsFrom(s);
+    }
+
+    @Override
+    protected void reset() {
+        // nothing cached between executions
+    }
+
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException {
+        // no internals: the output table is all KNIME needs to restore
+    }
+
+    @Override
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException {
+        // no internals
+    }
+}

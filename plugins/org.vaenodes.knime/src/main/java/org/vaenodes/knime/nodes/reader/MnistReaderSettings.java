@@ -1,0 +1,122 @@
+package org.vaenodes.knime.nodes.reader;
+
+import java.util.List;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vaenodes.knime.util.SettingChoice;
+
+/**
+ * Every setting of the MNIST Reader: key, default, bounds and validation in one place. The node model and the
+ * dialog share these models, and each key is a plain entry in the node's settings, so flow variables can set it.
+ */
+final class MnistReaderSettings {
+
+    /** Where the digits come from; the id is what flow variables set. */
+    enum Source implements SettingChoice {
+        BUILTIN_TRAIN("builtin-train"), BUILTIN_TEST("builtin-test"), IDX_FILES("idx-files");
+
+        private final String id;
+
+        Source(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    /** How pixels are written to the output table. */
+    enum PixelOutput implements SettingChoice {
+        LIST("list"), COLUMNS("columns"), NONE("none");
+
+        private final String id;
+
+        PixelOutput(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    static final String CFG_SOURCE = "source";
+    static final String CFG_IMAGES_FILE = "images_file";
+    static final String CFG_LABELS_FILE = "labels_file";
+    static final String CFG_MAX_ROWS = "max_rows";
+    static final String CFG_PIXEL_OUTPUT = "pixel_output";
+    static final String CFG_SCALE_TO_UNIT = "scale_to_unit";
+    static final String CFG_IMAGE_COLUMN = "image_column";
+    static final String CFG_ROW_ID_PREFIX = "row_id_prefix";
+
+    /** 0 means "all rows". */
+    static final int MAX_ROWS_ALL = 0;
+
+    final SettingsModelString source = new SettingsModelString(CFG_SOURCE, Source.BUILTIN_TRAIN.id());
+    final SettingsModelString imagesFile = new SettingsModelString(CFG_IMAGES_FILE, "");
+    final SettingsModelString labelsFile = new SettingsModelString(CFG_LABELS_FILE, "");
+    final SettingsModelIntegerBounded maxRows =
+        new SettingsModelIntegerBounded(CFG_MAX_ROWS, MAX_ROWS_ALL, 0, Integer.MAX_VALUE);
+    final SettingsModelString pixelOutput = new SettingsModelString(CFG_PIXEL_OUTPUT, PixelOutput.LIST.id());
+    final SettingsModelBoolean scaleToUnit = new SettingsModelBoolean(CFG_SCALE_TO_UNIT, true);
+    final SettingsModelBoolean imageColumn = new SettingsModelBoolean(CFG_IMAGE_COLUMN, true);
+    final SettingsModelString rowIdPrefix = new SettingsModelString(CFG_ROW_ID_PREFIX, "Row");
+
+    private List<SettingsModel> all() {
+        return List.of(source, imagesFile, labelsFile, maxRows, pixelOutput, scaleToUnit, imageColumn, rowIdPrefix);
+    }
+
+    void saveSettingsTo(NodeSettingsWO settings) {
+        for (SettingsModel m : all()) {
+            m.saveSettingsTo(settings);
+        }
+    }
+
+    /** Checks each value and the combination, without changing this object. */
+    void validateSettings(NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.validateSettings(settings);
+        }
+        MnistReaderSettings probe = new MnistReaderSettings();
+        probe.loadValidatedSettingsFrom(settings);
+        probe.checkConsistent();
+    }
+
+    void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.loadSettingsFrom(settings);
+        }
+    }
+
+    /** Cross-field rules; called by validate and again at configure time. */
+    void checkConsistent() throws InvalidSettingsException {
+        Source src = source();
+        pixelOutputMode();
+        if (src == Source.IDX_FILES && imagesFile.getStringValue().isBlank()) {
+            throw new InvalidSettingsException("Source is 'idx-files' but no images file is set ("
+                + CFG_IMAGES_FILE + "): choose an idx3-ubyte file (raw or .gz).");
+        }
+        if (pixelOutputMode() == PixelOutput.NONE && !imageColumn.getBooleanValue()) {
+            throw new InvalidSettingsException(
+                "Nothing to output: pixel output is 'none' and the image column is switched off.");
+        }
+    }
+
+    Source source() throws InvalidSettingsException {
+        return SettingChoice.parse(Source.values(), source.getStringValue(), CFG_SOURCE);
+    }
+
+    PixelOutput pixelOutputMode() throws InvalidSettingsException {
+        return SettingChoice.parse(PixelOutput.values(), pixelOutput.getStringValue(), CFG_PIXEL_OUTPUT);
+    }
+
+}

@@ -1,0 +1,89 @@
+package org.vaenodes.knime.nodes.reader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.collection.CollectionCellFactory;
+import org.knime.core.data.collection.ListCell;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.image.png.PNGImageContent;
+import org.vaenodes.engine.data.MnistDataset;
+import org.vaenodes.engine.image.GrayPng;
+import org.vaenodes.knime.nodes.reader.MnistReaderSettings.PixelOutput;
+
+/** The reader's output columns (Label, Image, pixels) and how one image becomes one row. */
+final class MnistTableLayout {
+
+    static final String LABEL_COLUMN = "Label";
+    static final String IMAGE_COLUMN = "Image";
+    static final String PIXELS_COLUMN = "Pixels";
+    static final String PIXEL_COLUMN_PREFIX = "pixel_";
+
+    private final boolean labels;
+    private final boolean image;
+    private final PixelOutput pixels;
+    private final boolean scaleToUnit;
+    private final int pixelCount;
+    private final String rowIdPrefix;
+
+    MnistTableLayout(MnistSource.Shape shape, boolean image, PixelOutput pixels, boolean scaleToUnit,
+        String rowIdPrefix) {
+        this.labels = shape.hasLabels();
+        this.image = image;
+        this.pixels = pixels;
+        this.scaleToUnit = scaleToUnit;
+        this.pixelCount = shape.rows() * shape.cols();
+        this.rowIdPrefix = rowIdPrefix;
+    }
+
+    DataTableSpec spec() {
+        List<DataColumnSpec> cols = new ArrayList<>();
+        if (labels) {
+            cols.add(new DataColumnSpecCreator(LABEL_COLUMN, IntCell.TYPE).createSpec());
+        }
+        if (image) {
+            cols.add(new DataColumnSpecCreator(IMAGE_COLUMN, PNGImageContent.TYPE).createSpec());
+        }
+        if (pixels == PixelOutput.LIST) {
+            cols.add(new DataColumnSpecCreator(PIXELS_COLUMN, ListCell.getCollectionType(DoubleCell.TYPE)).createSpec());
+        } else if (pixels == PixelOutput.COLUMNS) {
+            for (int p = 0; p < pixelCount; p++) {
+                cols.add(new DataColumnSpecCreator(PIXEL_COLUMN_PREFIX + p, DoubleCell.TYPE).createSpec());
+            }
+        }
+        return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
+    }
+
+    /** Row {@code i} of the data set; row IDs are {@code <prefix><i>}, stable across runs. */
+    DataRow row(MnistDataset data, int i) {
+        List<DataCell> cells = new ArrayList<>(pixels == PixelOutput.COLUMNS ? pixelCount + 2 : 3);
+        if (labels) {
+            cells.add(new IntCell(data.label(i)));
+        }
+        if (image) {
+            byte[] png = GrayPng.encode(data.images().pixels(), i * pixelCount, data.rows(), data.cols());
+            cells.add(new PNGImageContent(png).toImageCell());
+        }
+        if (pixels != PixelOutput.NONE) {
+            float[] values = data.imageAsFloats(i, scaleToUnit);
+            List<DataCell> pixelCells = new ArrayList<>(values.length);
+            for (float v : values) {
+                pixelCells.add(new DoubleCell(v));
+            }
+            if (pixels == PixelOutput.LIST) {
+                cells.add(CollectionCellFactory.createListCell(pixelCells));
+            } else {
+                cells.addAll(pixelCells);
+            }
+        }
+        return new DefaultRow(new RowKey(rowIdPrefix + i), cells);
+    }
+}

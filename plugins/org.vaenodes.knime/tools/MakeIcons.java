@@ -1,0 +1,70 @@
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Draws the 16x16 node icons (our own artwork). Run from plugins/org.vaenodes.knime:
+ * {@code java tools/MakeIcons.java}
+ */
+public class MakeIcons {
+
+    static final Color INK = new Color(0x2f3b52);
+    static final Color ACCENT = new Color(0x7a4fd6);
+
+    public static void main(String[] args) throws IOException {
+        String nodes = "src/main/java/org/vaenodes/knime/nodes/";
+        save(category(), "icons/category.png");
+        save(reader(), nodes + "reader/mnist-reader.png");
+    }
+
+    /** An hourglass-shaped network: wide input, narrow latent code, wide output. */
+    static BufferedImage category() {
+        BufferedImage img = canvas();
+        Graphics2D g = pen(img);
+        g.setColor(ACCENT);
+        g.fillPolygon(new int[] {1, 6, 6, 1}, new int[] {1, 6, 10, 15}, 4);
+        g.fillPolygon(new int[] {15, 10, 10, 15}, new int[] {1, 6, 10, 15}, 4);
+        g.setColor(INK);
+        g.fillRect(7, 6, 2, 4);
+        g.dispose();
+        return img;
+    }
+
+    /** A page with a small "7" digit on a grid. */
+    static BufferedImage reader() {
+        BufferedImage img = canvas();
+        Graphics2D g = pen(img);
+        g.setColor(Color.WHITE);
+        g.fillRect(1, 1, 14, 14);
+        g.setColor(INK);
+        g.drawRect(1, 1, 13, 13);
+        g.setColor(ACCENT);
+        g.setStroke(new BasicStroke(2f));
+        g.drawLine(4, 4, 11, 4);
+        g.drawLine(11, 4, 6, 12);
+        g.dispose();
+        return img;
+    }
+
+    static BufferedImage canvas() {
+        return new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
+    }
+
+    static Graphics2D pen(BufferedImage img) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        return g;
+    }
+
+    static void save(BufferedImage img, String path) throws IOException {
+        File f = new File(path);
+        f.getParentFile().mkdirs();
+        ImageIO.write(img, "png", f);
+    }
+}

@@ -1,0 +1,133 @@
+package org.vaenodes.releng;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Checks the p2 repository that users install from: our bundles are in it, KNIME's are not (our compile-time shim
+ * is called org.knime.core and must never ship), and the feature declares KNIME as a requirement instead.
+ */
+class UpdateSiteContentTest {
+
+    private static final Path TARGET = Path.of(System.getProperty("vaenodes.updateSite", "../../update-site/target"));
+    private static final Path REPO = TARGET.resolve("repository");
+
+    @Test
+    void repositoryHoldsOurBundlesAndNoKnimeBundle() throws IOException {
+        List<String> plugins = names(REPO.resolve("plugins"));
+        assertTrue(plugins.stream().anyMatch(n -> n.startsWith("org.vaenodes.engine_")), "engine bundle missing: " + plugins);
+        assertTrue(plugins.stream().anyMatch(n -> n.startsWith("org.vaenodes.knime_")), "node bundle missing: " + plugins);
+        assertTrue(plugins.stream().noneMatch(n -> n.startsWith("org.knime")), "KNIME bundles must not ship: " + plugins);
+        assertTrue(plugins.stream().noneMatch(n -> n.contains(".tests_")), "test bundles must not ship: " + plugins);
+    }
+
+    @Test
+    void zipMirrorsTheRepositoryWithoutKnime() throws IOException {
+        Path zip = TARGET.resolve("vaenodes-update-site.zip");
+        assertTrue(Files.isRegularFile(zip), "update site zip missing at " + zip);
+        List<String> entries = new ArrayList<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            z.stream().map(ZipEntry::getName).forEach(entries::add);
+        }
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("plugins/org.vaenodes.engine_")), entries.toString());
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("features/org.vaenodes.feature_")), entries.toString());
+        assertTrue(entries.stream().noneMatch(e -> e.contains("org.knime")), "zip contains KNIME artifacts: " + entries);
+    }
+
+    @Test
+    void featureRequiresKnimeCoreInsteadOfIncludingIt() throws Exception {
+        Path featureJar = single(REPO.resolve("features"), "org.vaenodes.feature_");
+        Document doc;
+        try (JarFile jar = new JarFile(featureJar.toFile()); InputStream in = jar.getInputStream(jar.getEntry("feature.xml"))) {
+            doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+        }
+        NodeList imports = doc.getElementsByTagName("import");
+        boolean requiresKnime = false;
+        for (int i = 0; i < imports.getLength(); i++) {
+            Element e = (Element) imports.item(i);
+            requiresKnime |= "org.knime.core".equals(e.getAttribute("plugin")) && e.getAttribute("version").startsWith("5.");
+        }
+        assertTrue(requiresKnime, "feature.xml must <requires><import plugin=\"org.knime.core\" version=\"5.x\"/>");
+        NodeList included = doc.getElementsByTagName("plugin");
+        for (int i = 0; i < included.getLength(); i++) {
+            String id = ((Element) included.item(i)).getAttribute("id");
+            assertFalse(id.startsWith("org.knime"), "feature includes KNIME bundle " + id);
+        }
+    }
+
+    @Test
+    void engineExportsOnlyItsOwnApiAndEmbedsNd4j() throws IOException {
+        Path engineJar = single(REPO.resolve("plugins"), "org.vaenodes.engine_");
+        try (JarFile jar = new JarFile(engineJar.toFile())) {
+            Manifest mf = jar.getManifest();
+            String exports = mf.getMainAttributes().getValue("Export-Package");
+            for (String pkg : splitHeader(exports)) {
+                assertTrue(pkg.startsWith("org.vaenodes.engine"), "engine must not export third-party package " + pkg);
+            }
+            for (String cp : splitHeader(mf.getMainAttributes().getValue("Bundle-ClassPath"))) {
+                if (!cp.equals(".")) {
+                    assertTrue(jar.getEntry(cp) != null, "Bundle-ClassPath entry missing from the bundle: " + cp);
+                }
+            }
+            assertTrue(jar.getEntry("lib/nd4j-native-linux-x86_64.jar") != null, "ND4J CPU natives not embedded");
+            assertTrue(jar.getEntry("lib/nd4j-cuda-11.6-linux-x86_64.jar") == null, "the main engine must stay CPU-only");
+        }
+    }
+
+    /** Splits an OSGi manifest header at top-level commas (commas inside quoted attributes do not split). */
+    static List<String> splitHeader(String header) {
+        List<String> out = new ArrayList<>();
+        if (header == null) {
+            return out;
+        }
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (char c : header.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                out.add(cur.toString().split(";")[0].trim());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString().split(";")[0].trim());
+        return out;
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        assertTrue(Files.isDirectory(dir), "missing directory " + dir + " (was the update site built?)");
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static Path single(Path dir, String prefix) throws IOException {
+        List<String> matching = names(dir).stream().filter(n -> n.startsWith(prefix)).toList();
+        assertEquals(1, matching.size(), "expected exactly one " + prefix + "* in " + dir + ": " + Arrays.toString(matching.toArray()));
+        return dir.resolve(matching.get(0));
+    }
+}
