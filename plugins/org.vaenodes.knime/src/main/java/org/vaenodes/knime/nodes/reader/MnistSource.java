@@ -2,7 +2,6 @@ package org.vaenodes.knime.nodes.reader;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -77,7 +76,7 @@ final class MnistSource {
         Path p;
         try {
             p = location.startsWith("file:") ? Paths.get(java.net.URI.create(location)) : Path.of(location);
-        } catch (InvalidPathException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // includes InvalidPathException
             throw new InvalidSettingsException(what + " '" + location + "' is not a valid local path: " + e.getMessage(), e);
         }
         if (!Files.exists(p)) {

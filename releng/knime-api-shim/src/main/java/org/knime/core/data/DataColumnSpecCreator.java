@@ -1,0 +1,50 @@
+package org.knime.core.data;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Builder for {@link DataColumnSpec} (shim). */
+public final class DataColumnSpecCreator {
+
+    private String m_name;
+
+    private DataType m_type;
+
+    private List<String> m_elementNames;
+
+    public DataColumnSpecCreator(final String name, final DataType type) {
+        setName(name);
+        setType(type);
+    }
+
+    public DataColumnSpecCreator(final DataColumnSpec cspec) {
+        this(cspec.getName(), cspec.getType());
+        m_elementNames = cspec.getElementNames();
+    }
+
+    public void setName(final String name) {
+        if (name == null) {
+            throw new NullPointerException("Column name must not be null");
+        }
+        m_name = name;
+    }
+
+    public void setElementNames(final String[] elNames) {
+        m_elementNames = elNames == null ? null : Arrays.asList(elNames.clone());
+    }
+
+    public void setType(final DataType type) {
+        if (type == null) {
+            throw new NullPointerException("Column type must not be null");
+        }
+        m_type = type;
+    }
+
+    public DataType getType() {
+        return m_type;
+    }
+
+    public DataColumnSpec createSpec() {
+        return new DataColumnSpec(m_name, m_type, m_elementNames);
+    }
+}

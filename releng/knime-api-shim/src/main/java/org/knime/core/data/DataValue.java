@@ -1,0 +1,5 @@
+package org.knime.core.data;
+
+/** Marker for the value interfaces cells implement (shim). */
+public interface DataValue {
+}

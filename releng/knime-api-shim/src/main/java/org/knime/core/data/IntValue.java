@@ -1,0 +1,7 @@
+package org.knime.core.data;
+
+/** Cells holding a int value (shim). */
+public interface IntValue extends DataValue {
+
+    int getIntValue();
+}

@@ -1,0 +1,7 @@
+package org.knime.core.data;
+
+/** Cells holding a String value (shim). */
+public interface StringValue extends DataValue {
+
+    String getStringValue();
+}
