@@ -2,13 +2,27 @@ package org.vaenodes.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.vaenodes.engine.backend.Nd4jRuntime;
+import org.vaenodes.engine.data.BuiltInSample;
+import org.vaenodes.engine.data.MnistDataset;
+import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.train.EpochStats;
+import org.vaenodes.engine.train.Trainer;
+import org.vaenodes.engine.train.TrainingConfig;
+import org.vaenodes.engine.train.TrainingData;
+import org.vaenodes.engine.train.TrainingResult;
 
-/** Runs inside Equinox: proves the embedded ND4J jars and natives load from the engine bundle's class path. */
+/**
+ * Runs inside Equinox: the embedded ND4J jars and natives load from the engine bundle's own class path, the
+ * built-in sample is found inside the bundle, and a small VAE really trains there.
+ */
 class EngineInOsgiTest {
 
     @Test
@@ -21,5 +35,38 @@ class EngineInOsgiTest {
     @Test
     void nd4jCpuBackendLoadsInsideOsgi() {
         assertEquals("CpuBackend", Nd4jRuntime.ensureStarted());
+    }
+
+    @Test
+    void nd4jIsPrivateToTheEngineBundle() {
+        // this test bundle requires the engine, yet must not see ND4J: the engine exports only its own API
+        assertThrowsClassNotFound("org.nd4j.linalg.factory.Nd4j");
+        assertThrowsClassNotFound("org.bytedeco.javacpp.Loader");
+    }
+
+    @Test
+    void aSmallVaeTrainsOnTheBuiltInSampleInsideOsgi() throws Exception {
+        MnistDataset digits = BuiltInSample.load(BuiltInSample.Split.TRAIN, 600);
+        float[] x = new float[digits.size() * digits.pixelsPerImage()];
+        for (int i = 0; i < digits.size(); i++) {
+            digits.images().copyImage(i, x, i * digits.pixelsPerImage(), true);
+        }
+        TrainingData data = new TrainingData(x, digits.size(), digits.pixelsPerImage(), null);
+        TrainingResult result = Trainer.train(VaeConfig.of(784, new int[] {64}, 2), data,
+            TrainingConfig.defaults(3, 7), null, () -> false);
+        List<EpochStats> h = result.history();
+        assertEquals(3, h.size());
+        assertTrue(h.get(2).trainNegElbo() < h.get(0).trainNegElbo(),
+            "-ELBO must fall: " + h.get(0).trainNegElbo() + " -> " + h.get(2).trainNegElbo());
+        assertEquals("CpuBackend", result.backend());
+    }
+
+    private static void assertThrowsClassNotFound(String name) {
+        try {
+            EngineInOsgiTest.class.getClassLoader().loadClass(name);
+            throw new AssertionError(name + " leaked out of the engine bundle");
+        } catch (ClassNotFoundException expected) {
+            // good: the class is invisible outside the engine
+        }
     }
 }

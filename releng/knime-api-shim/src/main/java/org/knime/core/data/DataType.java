@@ -98,6 +98,11 @@ public final class DataType {
         return m_valueClasses;
     }
 
+    /** The first value interface the cell class implements (DataValue for cells implementing none). */
+    public Class<? extends DataValue> getPreferredValueClass() {
+        return m_valueClasses.isEmpty() ? DataValue.class : m_valueClasses.get(0);
+    }
+
     public boolean isASuperTypeOf(final DataType type) {
         if (type == this || type.isMissingValueType() || equals(type)) {
             return true;

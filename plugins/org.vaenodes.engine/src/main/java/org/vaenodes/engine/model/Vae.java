@@ -1,0 +1,621 @@
+package org.vaenodes.engine.model;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.Objects;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.vaenodes.engine.train.EngineThread;
+
+/**
+ * A variational autoencoder (Kingma &amp; Welling) on direct ND4J operations, with optional class conditioning and
+ * a KL weight β.
+ *
+ * <p>Network: encoder MLP → two linear heads μ and log σ² (together: one dense layer of size 2L split in two) →
+ * z = μ + exp(½ log σ²)·ε → decoder MLP → linear output (logits for Bernoulli, means for Gaussian). A conditional
+ * VAE appends the one-hot label to the encoder input and to z. All parameters live in one flat float32 vector
+ * (each layer: weights inputs × outputs row-major, then bias) so the optimizer is one fused operation. Weights and
+ * biases are initialised like PyTorch's {@code nn.Linear}: U(−1/√fan_in, 1/√fan_in).
+ *
+ * <p>Every public method takes and returns plain Java arrays, runs its ND4J work on the {@link EngineThread} and
+ * processes large inputs in chunks of {@value #CHUNK_ROWS} rows. Instances are safe to share between threads:
+ * all access to the parameters is serialised on the engine thread. The parameters only change through
+ * {@link #setParameters} and training.
+ */
+public final class Vae {
+
+    /** Rows processed at once by the inference methods. */
+    public static final int CHUNK_ROWS = 1024;
+
+    static final double HALF_LN_PI = 0.5 * Math.log(Math.PI);
+
+    private final VaeConfig config;
+    final DataType dtype;
+    final Dense[] layers;
+    final int numEnc;
+    final int numDec;
+    final long paramCount;
+    /** Flat parameter vector [1, P]. Only touched on the engine thread. */
+    final INDArray params;
+    final Dense.Views[] views;
+
+    private Vae(VaeConfig config, DataType dtype) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.dtype = dtype;
+        int[] enc = config.encoderHidden();
+        int[] dec = config.decoderHidden();
+        int c = config.numClasses();
+        numEnc = enc.length;
+        numDec = dec.length;
+        layers = new Dense[numEnc + 2 + numDec + 1];
+        long off = 0;
+        int in = config.inputSize();
+        int k = 0;
+        for (int i = 0; i < numEnc; i++) {
+            layers[k] = new Dense(in, i == 0 ? c : 0, enc[i], off);
+            off = layers[k++].end();
+            in = enc[i];
+        }
+        int headClasses = numEnc == 0 ? c : 0;
+        layers[k] = new Dense(in, headClasses, config.latentSize(), off);
+        off = layers[k++].end();
+        layers[k] = new Dense(in, headClasses, config.latentSize(), off);
+        off = layers[k++].end();
+        in = config.latentSize();
+        for (int i = 0; i < numDec; i++) {
+            layers[k] = new Dense(in, i == 0 ? c : 0, dec[i], off);
+            off = layers[k++].end();
+            in = dec[i];
+        }
+        layers[k] = new Dense(in, numDec == 0 ? c : 0, config.inputSize(), off);
+        off = layers[k].end();
+        paramCount = off;
+        params = Nd4j.create(dtype, 1, paramCount);
+        views = bindAll(params);
+    }
+
+    /** A new network with PyTorch-style random initialisation from {@code seed}. */
+    public static Vae create(VaeConfig config, long seed) {
+        return EngineThread.supply(() -> {
+            Vae v = new Vae(config, DataType.FLOAT);
+            v.initialise(seed);
+            return v;
+        });
+    }
+
+    /** A network with the given parameters (as returned by {@link #parameters()}). */
+    public static Vae fromParameters(VaeConfig config, float[] parameters) {
+        return EngineThread.supply(() -> {
+            Vae v = new Vae(config, DataType.FLOAT);
+            v.setParametersOnEngine(parameters);
+            return v;
+        });
+    }
+
+    /** For tests: a double-precision network (finite-difference gradient checks). Engine thread only. */
+    static Vae createDouble(VaeConfig config, long seed) {
+        Vae v = new Vae(config, DataType.DOUBLE);
+        v.initialise(seed);
+        return v;
+    }
+
+    Dense.Views[] bindAll(INDArray flat) {
+        Dense.Views[] v = new Dense.Views[layers.length];
+        for (int i = 0; i < layers.length; i++) {
+            v[i] = layers[i].bind(flat);
+        }
+        return v;
+    }
+
+    int muLayer() {
+        return numEnc;
+    }
+
+    int lvLayer() {
+        return numEnc + 1;
+    }
+
+    int firstDecLayer() {
+        return numEnc + 2;
+    }
+
+    int outLayer() {
+        return layers.length - 1;
+    }
+
+    private void initialise(long seed) {
+        Random rnd = new Random(seed);
+        double[] values = new double[Math.toIntExact(paramCount)];
+        for (Dense d : layers) {
+            double bound = 1.0 / Math.sqrt(d.fanIn());
+            for (long i = d.offset; i < d.end(); i++) {
+                values[(int) i] = (2 * rnd.nextDouble() - 1) * bound;
+            }
+        }
+        if (dtype == DataType.DOUBLE) {
+            params.data().asNioDouble().put(values);
+        } else {
+            FloatBuffer fb = params.data().asNioFloat();
+            for (double v : values) {
+                fb.put((float) v);
+            }
+        }
+    }
+
+    /** The configuration this network was built from. */
+    public VaeConfig config() {
+        return config;
+    }
+
+    /** Number of parameters (weights and biases). */
+    public long parameterCount() {
+        return paramCount;
+    }
+
+    /** A copy of all parameters in the network's internal layout (for persistence). */
+    public float[] parameters() {
+        return EngineThread.supply(() -> params.data().asFloat());
+    }
+
+    /** Replaces all parameters (same layout and count as {@link #parameters()}). */
+    public void setParameters(float[] values) {
+        EngineThread.run(() -> setParametersOnEngine(values));
+    }
+
+    void setParametersOnEngine(float[] values) {
+        if (values.length != paramCount) {
+            throw new IllegalArgumentException("This network (" + config.describe() + ") has " + paramCount
+                    + " parameters, but " + values.length + " values were given");
+        }
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("The parameters contain NaN or infinite values");
+            }
+        }
+        writeRows(params, 0, values, 0, values.length);
+    }
+
+    // ------------------------------------------------------------------------------------------------ public API
+
+    /** Encodes {@code rows} inputs (row-major rows × D) to μ and log σ². Labels are required iff conditional. */
+    public Encoding encode(float[] x, int rows, int[] labelsOrNull) {
+        checkInput(x, rows, config.inputSize(), "input");
+        checkLabels(labelsOrNull, rows);
+        int l = config.latentSize();
+        return EngineThread.supply(() -> {
+            float[] mu = new float[rows * l];
+            float[] lv = new float[rows * l];
+            forChunks(rows, (pass, from, n) -> {
+                pass.loadX(x, from, n);
+                pass.loadLabels(labelsOrNull, from, n);
+                runEncoder(pass);
+                readRows(pass.act[muLayer()], mu, from * l, n * l);
+                readRows(pass.act[lvLayer()], lv, from * l, n * l);
+            });
+            return new Encoding(mu, lv, rows, l);
+        });
+    }
+
+    /** Draws z = μ + σ·ε for each row of an encoding (plain Java, seeded). */
+    public float[] sampleZ(Encoding encoding, long seed) {
+        Random rnd = new Random(seed);
+        float[] mu = encoding.mu();
+        float[] lv = encoding.logVar();
+        float[] z = new float[mu.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) (mu[i] + Math.exp(0.5 * lv[i]) * rnd.nextGaussian());
+        }
+        return z;
+    }
+
+    /** Decodes latent rows (rows × L) to output means (rows × D): pixel probabilities or Gaussian means. */
+    public float[] decode(float[] z, int rows, int[] labelsOrNull) {
+        checkInput(z, rows, config.latentSize(), "latent");
+        checkLabels(labelsOrNull, rows);
+        int d = config.inputSize();
+        int l = config.latentSize();
+        return EngineThread.supply(() -> {
+            float[] out = new float[Math.multiplyExact(rows, d)];
+            forChunks(rows, (pass, from, n) -> {
+                pass.loadLabels(labelsOrNull, from, n);
+                writeRows(pass.z, 0, z, from * l, n * l);
+                runDecoder(pass);
+                toMeans(pass.act[outLayer()]);
+                readRows(pass.act[outLayer()], out, (long) from * d, n * d);
+            });
+            return out;
+        });
+    }
+
+    /** Draws n samples z ~ N(0, I) (seeded) and decodes them; labels (length n) iff conditional. */
+    public float[] samplePrior(int n, long seed, int[] labelsOrNull) {
+        if (n < 0) {
+            throw new IllegalArgumentException("Number of samples must not be negative");
+        }
+        Random rnd = new Random(seed);
+        float[] z = new float[Math.multiplyExact(n, config.latentSize())];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) rnd.nextGaussian();
+        }
+        return decode(z, n, labelsOrNull);
+    }
+
+    /** Reconstructs inputs through the posterior mean: decode(μ(x)). */
+    public float[] reconstruct(float[] x, int rows, int[] labelsOrNull) {
+        Encoding e = encode(x, rows, labelsOrNull);
+        return decode(e.mu(), rows, labelsOrNull);
+    }
+
+    /** Per-row −ELBO, reconstruction and KL terms with one seeded sample z per row. */
+    public RowScores evaluate(float[] x, int rows, int[] labelsOrNull, long seed) {
+        checkInput(x, rows, config.inputSize(), "input");
+        checkLabels(labelsOrNull, rows);
+        return EngineThread.supply(() -> {
+            double[] recon = new double[rows];
+            double[] kl = new double[rows];
+            org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+            try {
+                forChunks(rows, (pass, from, n) -> {
+                    pass.loadX(x, from, n);
+                    pass.loadLabels(labelsOrNull, from, n);
+                    Nd4j.randn(pass.eps, rng);
+                    forward(pass, true);
+                    try (INDArray r = reconRows(pass); INDArray k = klRows(pass)) {
+                        copyRows(r, recon, from);
+                        copyRows(k, kl, from);
+                    }
+                });
+            } finally {
+                TrainingSession.closeQuietly(rng);
+            }
+            double[] neg = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                neg[i] = recon[i] + kl[i];
+            }
+            return new RowScores(neg, recon, kl);
+        });
+    }
+
+    /**
+     * Reconstruction log-probability per row, averaged over {@code samples} draws z ~ q(z | x) (the "reconstruction
+     * probability" anomaly score: low = unusual). In nats.
+     */
+    public double[] reconstructionLogProbability(float[] x, int rows, int[] labelsOrNull, int samples, long seed) {
+        checkInput(x, rows, config.inputSize(), "input");
+        checkLabels(labelsOrNull, rows);
+        if (samples < 1 || samples > 10_000) {
+            throw new IllegalArgumentException("Number of samples must be between 1 and 10000, not " + samples);
+        }
+        return EngineThread.supply(() -> {
+            double[] out = new double[rows];
+            org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+            double[] tmp = new double[rows];
+            forChunks(rows, (pass, from, n) -> {
+                pass.loadX(x, from, n);
+                pass.loadLabels(labelsOrNull, from, n);
+                runEncoder(pass);
+                for (int s = 0; s < samples; s++) {
+                    Nd4j.randn(pass.eps, rng);
+                    reparameterise(pass, true);
+                    runDecoder(pass);
+                    try (INDArray r = reconRows(pass)) {
+                        copyRows(r, tmp, from);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        out[from + i] -= tmp[from + i] / samples;
+                    }
+                }
+            });
+            TrainingSession.closeQuietly(rng);
+            return out;
+        });
+    }
+
+    // --------------------------------------------------------------------------------------------- validation
+
+    void checkInput(float[] x, int rows, int width, String what) {
+        Objects.requireNonNull(x, what);
+        if (rows < 0) {
+            throw new IllegalArgumentException("Number of rows must not be negative");
+        }
+        if (x.length != (long) rows * width) {
+            throw new IllegalArgumentException("Expected " + rows + " " + what + " rows of " + width + " values ("
+                    + (long) rows * width + " in total) but got " + x.length + " values");
+        }
+    }
+
+    void checkLabels(int[] labels, int rows) {
+        int c = config.numClasses();
+        if (c == 0) {
+            if (labels != null) {
+                throw new IllegalArgumentException("This VAE is not conditional; it takes no class labels");
+            }
+            return;
+        }
+        if (labels == null) {
+            throw new IllegalArgumentException("This is a conditional VAE over " + c
+                    + " classes: a class label is needed for every row");
+        }
+        if (labels.length != rows) {
+            throw new IllegalArgumentException("Expected " + rows + " labels but got " + labels.length);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= c) {
+                throw new IllegalArgumentException("Label " + labels[i] + " of row " + i + " is not a class index "
+                        + "between 0 and " + (c - 1));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- internals
+
+    interface ChunkJob {
+        void run(Pass pass, int from, int n);
+    }
+
+    /** Runs a job over [0, rows) in chunks with two reused passes (full chunk and remainder). Engine thread. */
+    void forChunks(int rows, ChunkJob job) {
+        Pass full = null;
+        Pass rest = null;
+        try {
+            for (int from = 0; from < rows; from += CHUNK_ROWS) {
+                int n = Math.min(CHUNK_ROWS, rows - from);
+                Pass p;
+                if (n == CHUNK_ROWS) {
+                    p = full == null ? (full = new Pass(this, n, false)) : full;
+                } else {
+                    p = rest = new Pass(this, n, false);
+                }
+                job.run(p, from, n);
+            }
+        } finally {
+            if (full != null) {
+                full.close();
+            }
+            if (rest != null) {
+                rest.close();
+            }
+        }
+    }
+
+    /** Full forward pass: encoder, z (sampled with pass.eps or the mean), decoder logits. */
+    void forward(Pass p, boolean sample) {
+        runEncoder(p);
+        reparameterise(p, sample);
+        runDecoder(p);
+    }
+
+    void runEncoder(Pass p) {
+        INDArray in = p.x;
+        for (int i = 0; i < numEnc; i++) {
+            dense(i, in, p);
+            activate(p.act[i]);
+            in = p.act[i];
+        }
+        dense(muLayer(), in, p);
+        dense(lvLayer(), in, p);
+    }
+
+    void reparameterise(Pass p, boolean sample) {
+        INDArray mu = p.act[muLayer()];
+        if (!sample) {
+            p.z.assign(mu);
+            return;
+        }
+        p.std.assign(p.act[lvLayer()]).muli(0.5);
+        Transforms.exp(p.std, false);
+        p.z.assign(p.eps).muli(p.std).addi(mu);
+    }
+
+    void runDecoder(Pass p) {
+        INDArray in = p.z;
+        for (int k = firstDecLayer(); k < outLayer(); k++) {
+            dense(k, in, p);
+            activate(p.act[k]);
+            in = p.act[k];
+        }
+        dense(outLayer(), in, p);
+    }
+
+    private void dense(int k, INDArray in, Pass p) {
+        Dense.Views v = views[k];
+        INDArray out = p.act[k];
+        Nd4j.gemm(in, v.wx(), out, false, false, 1.0, 0.0);
+        if (v.wy() != null) {
+            Nd4j.gemm(p.y, v.wy(), out, false, false, 1.0, 1.0);
+        }
+        out.addiRowVector(v.b());
+    }
+
+    private void activate(INDArray a) {
+        switch (config.activation()) {
+            case RELU -> Transforms.relu(a, false);
+            case LEAKY_RELU -> Transforms.leakyRelu(a, Activation.LEAKY_SLOPE, false);
+            case TANH -> Transforms.tanh(a, false);
+            case SIGMOID -> Transforms.sigmoid(a, false);
+            case ELU -> Transforms.elu(a, false);
+            default -> throw new AssertionError();
+        }
+    }
+
+    /** g ⊙= f'(pre), computed from the activation output a = f(pre); s is scratch of a's shape. */
+    void multiplyByDerivative(INDArray g, INDArray a, INDArray s) {
+        switch (config.activation()) {
+            case RELU -> {
+                s.assign(a);
+                Transforms.step(s, false);
+            }
+            case LEAKY_RELU -> {
+                s.assign(a);
+                Transforms.step(s, false);
+                s.muli(1 - Activation.LEAKY_SLOPE).addi(Activation.LEAKY_SLOPE);
+            }
+            case TANH -> s.assign(a).muli(a).rsubi(1.0);
+            case SIGMOID -> s.assign(a).rsubi(1.0).muli(a);
+            case ELU -> {
+                s.assign(a);
+                Transforms.min(s, 0.0, false);
+                s.addi(1.0);
+            }
+            default -> throw new AssertionError();
+        }
+        g.muli(s);
+    }
+
+    /** In place: logits → means (sigmoid for Bernoulli; identity for Gaussian). */
+    void toMeans(INDArray out) {
+        if (config.likelihood() == Likelihood.BERNOULLI) {
+            Transforms.sigmoid(out, false);
+        }
+    }
+
+    /** −log p(x | z) per row [rows]; uses the pass's scratch arrays. Caller closes the result. */
+    INDArray reconRows(Pass p) {
+        INDArray l = p.act[outLayer()];
+        INDArray s1 = p.scratch1;
+        INDArray s2 = p.scratch2;
+        if (config.likelihood() == Likelihood.BERNOULLI) {
+            // softplus(l) − x·l, computed stably as max(l, 0) − x·l + log1p(exp(−|l|))
+            s1.assign(l);
+            Transforms.abs(s1, false);
+            s1.negi();
+            Transforms.exp(s1, false);
+            Transforms.log1p(s1, false);
+            s2.assign(l);
+            Transforms.relu(s2, false);
+            s1.addi(s2);
+            s2.assign(l).muli(p.x);
+            s1.subi(s2);
+            return s1.sum(1);
+        }
+        s1.assign(l).subi(p.x);
+        s1.muli(s1);
+        return s1.sum(1).addi(config.inputSize() * HALF_LN_PI);
+    }
+
+    /** KL(q(z|x) ‖ N(0, I)) per row [rows]. Caller closes the result. */
+    INDArray klRows(Pass p) {
+        INDArray mu = p.act[muLayer()];
+        INDArray lv = p.act[lvLayer()];
+        INDArray s = p.scratchL;
+        // ½ Σ (σ² + μ² − 1 − log σ²)
+        s.assign(lv);
+        Transforms.exp(s, false);
+        s.subi(lv).subi(1.0);
+        p.scratchL2.assign(mu).muli(mu);
+        s.addi(p.scratchL2);
+        return s.sum(1).muli(0.5);
+    }
+
+    /**
+     * Backward pass of the objective Σ_rows (recon + β·KL) into the flat gradient vector g (same layout as the
+     * parameters, every entry overwritten). Needs a training pass after {@link #forward} with sampling.
+     */
+    void backward(Pass p, Dense.Views[] g) {
+        double beta = config.beta();
+        int out = outLayer();
+        INDArray dOut = p.delta[out];
+        if (config.likelihood() == Likelihood.BERNOULLI) {
+            dOut.assign(p.act[out]);
+            Transforms.sigmoid(dOut, false);
+            dOut.subi(p.x);
+        } else {
+            dOut.assign(p.act[out]).subi(p.x).muli(2.0);
+        }
+        // decoder, top down
+        for (int k = out; k >= firstDecLayer(); k--) {
+            INDArray in = k == firstDecLayer() ? p.z : p.act[k - 1];
+            gradients(k, in, p, g);
+            if (k > firstDecLayer()) {
+                Nd4j.gemm(p.delta[k], views[k].wx(), p.delta[k - 1], false, true, 1.0, 0.0);
+                multiplyByDerivative(p.delta[k - 1], p.act[k - 1], p.scratchAct[k - 1]);
+            } else {
+                Nd4j.gemm(p.delta[k], views[k].wx(), p.dz, false, true, 1.0, 0.0);
+            }
+        }
+        // through the reparameterisation and the KL term
+        INDArray mu = p.act[muLayer()];
+        INDArray lv = p.act[lvLayer()];
+        INDArray dMu = p.delta[muLayer()];
+        INDArray dLv = p.delta[lvLayer()];
+        dMu.assign(mu).muli(beta).addi(p.dz);
+        // dLv = ½ (dz ⊙ ε ⊙ σ + β (σ² − 1))
+        dLv.assign(p.std).muli(p.std).subi(1.0).muli(beta);
+        p.scratchL.assign(p.dz).muli(p.eps).muli(p.std);
+        dLv.addi(p.scratchL).muli(0.5);
+        INDArray encOut = numEnc == 0 ? p.x : p.act[numEnc - 1];
+        gradients(muLayer(), encOut, p, g);
+        gradients(lvLayer(), encOut, p, g);
+        if (numEnc == 0) {
+            return;
+        }
+        int top = numEnc - 1;
+        Nd4j.gemm(dMu, views[muLayer()].wx(), p.delta[top], false, true, 1.0, 0.0);
+        Nd4j.gemm(dLv, views[lvLayer()].wx(), p.delta[top], false, true, 1.0, 1.0);
+        multiplyByDerivative(p.delta[top], p.act[top], p.scratchAct[top]);
+        for (int k = top; k >= 0; k--) {
+            INDArray in = k == 0 ? p.x : p.act[k - 1];
+            gradients(k, in, p, g);
+            if (k > 0) {
+                Nd4j.gemm(p.delta[k], views[k].wx(), p.delta[k - 1], false, true, 1.0, 0.0);
+                multiplyByDerivative(p.delta[k - 1], p.act[k - 1], p.scratchAct[k - 1]);
+            }
+        }
+    }
+
+    private void gradients(int k, INDArray in, Pass p, Dense.Views[] g) {
+        INDArray d = p.delta[k];
+        Nd4j.gemm(in, d, g[k].wx(), true, false, 1.0, 0.0);
+        if (g[k].wy() != null) {
+            Nd4j.gemm(p.y, d, g[k].wy(), true, false, 1.0, 0.0);
+        }
+        Nd4j.gemm(p.ones, d, g[k].b(), false, false, 1.0, 0.0);
+    }
+
+    // ------------------------------------------------------------------------------------------- array copies
+
+    /** Copies src[from, from+len) into the flat data of arr starting at element dstOffset. */
+    static void writeRows(INDArray arr, long dstOffset, float[] src, int from, int len) {
+        if (arr.dataType() == DataType.DOUBLE) {
+            DoubleBuffer db = arr.data().asNioDouble();
+            db.position(Math.toIntExact(arr.offset() + dstOffset));
+            for (int i = 0; i < len; i++) {
+                db.put(src[from + i]);
+            }
+        } else {
+            FloatBuffer fb = arr.data().asNioFloat();
+            fb.position(Math.toIntExact(arr.offset() + dstOffset));
+            fb.put(src, from, len);
+        }
+    }
+
+    /** Copies the first len values of a contiguous array into dst[dstFrom…]. */
+    static void readRows(INDArray arr, float[] dst, long dstFrom, int len) {
+        if (arr.dataType() == DataType.DOUBLE) {
+            DoubleBuffer db = arr.data().asNioDouble();
+            db.position(Math.toIntExact(arr.offset()));
+            for (int i = 0; i < len; i++) {
+                dst[Math.toIntExact(dstFrom + i)] = (float) db.get();
+            }
+        } else {
+            FloatBuffer fb = arr.data().asNioFloat();
+            fb.position(Math.toIntExact(arr.offset()));
+            fb.get(dst, Math.toIntExact(dstFrom), len);
+        }
+    }
+
+    static void copyRows(INDArray vector, double[] dst, int from) {
+        double[] v = vector.toDoubleVector();
+        System.arraycopy(v, 0, dst, from, v.length);
+    }
+
+    /** A deterministic seed sequence helper for callers that need several independent streams. */
+    static long derivedSeed(long seed, int stream) {
+        return new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (stream + 1))).nextLong();
+    }
+}

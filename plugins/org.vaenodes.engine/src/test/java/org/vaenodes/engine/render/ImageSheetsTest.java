@@ -1,0 +1,100 @@
+package org.vaenodes.engine.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vaenodes.engine.data.BuiltInSample;
+import org.vaenodes.engine.model.Vae;
+import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.train.Digits;
+import org.vaenodes.engine.train.TrainingConfig;
+import org.vaenodes.engine.train.Trainer;
+
+class ImageSheetsTest {
+
+    static Vae vae;
+    static Digits digits;
+
+    @BeforeAll
+    static void train() {
+        digits = Digits.load(BuiltInSample.Split.TRAIN, 1000);
+        vae = Trainer.train(VaeConfig.of(784, new int[] {128}, 2).withImageShape(28, 28), digits.data(false),
+                new TrainingConfig(2, 32, 1e-3, 1, 0, 0, false), null, null).model();
+    }
+
+    static BufferedImage png(byte[] bytes) throws IOException {
+        assertEquals((byte) 0x89, bytes[0]);
+        return ImageIO.read(new ByteArrayInputStream(bytes));
+    }
+
+    static void assertNotBlank(BufferedImage img) {
+        int min = 255;
+        int max = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int v = img.getRaster().getSample(x, y, 0);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        assertTrue(max - min > 100, "image is blank: grey values " + min + " … " + max);
+    }
+
+    @Test
+    void latentGridHasTheRightSize() throws IOException {
+        for (RangeMode m : RangeMode.values()) {
+            BufferedImage img = png(ImageSheets.latentGrid(vae, 15, 0, 1, m, 2.5, null, -1, 2, false));
+            assertEquals(15 * 28 * 2, img.getWidth());
+            assertEquals(15 * 28 * 2, img.getHeight());
+            assertEquals(BufferedImage.TYPE_BYTE_GRAY, img.getType());
+            assertNotBlank(img);
+        }
+    }
+
+    @Test
+    void sampleAndReconstructionSheets() throws IOException {
+        BufferedImage s = png(ImageSheets.sampleSheet(vae, 10, 3, -1, 1, true));
+        assertEquals(4 * 28, s.getWidth());
+        assertEquals(3 * 28, s.getHeight());
+        assertNotBlank(s);
+        float[] in = java.util.Arrays.copyOf(digits.x, 12 * 784);
+        BufferedImage r = png(ImageSheets.reconstructionSheet(vae, in, 12, null, 8, 1, false));
+        assertEquals(8 * 28, r.getWidth());
+        assertEquals(4 * 28, r.getHeight());
+        assertNotBlank(r);
+        BufferedImage one = png(ImageSheets.imagePng(digits.x, 784, 28, 28, 3, false));
+        assertEquals(84, one.getWidth());
+        assertNotBlank(one);
+    }
+
+    @Test
+    void validationMessages() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ImageSheets.latentGrid(vae, 65, 0, 1, RangeMode.LINEAR, 2, null, -1, 1, false));
+        assertTrue(e.getMessage().contains("between 1 and 64"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ImageSheets.latentGrid(vae, 5, 0, 0, RangeMode.LINEAR, 2, null, -1, 1, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> ImageSheets.latentGrid(vae, 5, 0, 1, RangeMode.LINEAR, 2, null, 3, 1, false));
+    }
+
+    @Test
+    void normalQuantiles() {
+        assertEquals(1.959964, NormalQuantile.of(0.975), 1e-6);
+        assertEquals(-1.959964, NormalQuantile.of(0.025), 1e-6);
+        assertEquals(0, NormalQuantile.of(0.5), 1e-12);
+        assertEquals(-3.090232, NormalQuantile.of(0.001), 1e-5);
+        double[] c = ImageSheets.coordinates(4, RangeMode.LINEAR, 3);
+        assertEquals(-3, c[0], 1e-12);
+        assertEquals(3, c[3], 1e-12);
+    }
+}

@@ -1,0 +1,87 @@
+package org.vaenodes.knime.port;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+
+import javax.swing.JComponent;
+
+import org.knime.core.data.util.NonClosableInputStream;
+import org.knime.core.data.util.NonClosableOutputStream;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.port.AbstractPortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortObjectZipInputStream;
+import org.knime.core.node.port.PortObjectZipOutputStream;
+import org.knime.core.node.port.PortType;
+import org.knime.core.node.port.PortTypeRegistry;
+import org.vaenodes.engine.io.ModelArchive;
+import org.vaenodes.engine.model.TrainedModel;
+
+/**
+ * A trained VAE travelling between nodes. KNIME saves it with the workflow (and its Model Writer/Reader handle it)
+ * as one zip entry holding the engine's versioned model archive, so every check of the engine's loader applies.
+ */
+public final class VaeModelPortObject extends AbstractPortObject {
+
+    /** Registered in plugin.xml on org.knime.core.PortType. */
+    public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(VaeModelPortObject.class);
+
+    /** KNIME finds this serializer reflectively. */
+    public static final class Serializer extends AbstractPortObjectSerializer<VaeModelPortObject> {
+    }
+
+    static final String ENTRY = "vae-model.zip";
+
+    private TrainedModel model;
+    private VaeModelPortObjectSpec spec;
+
+    /** For KNIME's serializer only. */
+    public VaeModelPortObject() {
+    }
+
+    public VaeModelPortObject(TrainedModel model, VaeModelPortObjectSpec spec) {
+        this.model = Objects.requireNonNull(model);
+        this.spec = Objects.requireNonNull(spec);
+    }
+
+    public TrainedModel model() {
+        return model;
+    }
+
+    @Override
+    public VaeModelPortObjectSpec getSpec() {
+        return spec;
+    }
+
+    @Override
+    public String getSummary() {
+        return spec.describe();
+    }
+
+    @Override
+    protected void save(PortObjectZipOutputStream out, ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException {
+        out.putNextEntry(new ZipEntry(ENTRY));
+        ModelArchive.write(model, new NonClosableOutputStream.Zip(out));
+        out.closeEntry();
+    }
+
+    @Override
+    protected void load(PortObjectZipInputStream in, PortObjectSpec portSpec, ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException {
+        ZipEntry entry = in.getNextEntry();
+        if (entry == null || !ENTRY.equals(entry.getName())) {
+            throw new IOException("Not a VAE model port object: expected entry '" + ENTRY + "' but found "
+                + (entry == null ? "nothing" : "'" + entry.getName() + "'"));
+        }
+        model = ModelArchive.read(new NonClosableInputStream.Zip(in));
+        spec = (VaeModelPortObjectSpec) portSpec;
+    }
+
+    @Override
+    public JComponent[] getViews() {
+        return VaeModelViews.create(model, spec);
+    }
+}

@@ -1,0 +1,126 @@
+package org.vaenodes.knime.port;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.ModelContentRO;
+import org.knime.core.node.ModelContentWO;
+import org.knime.core.node.port.AbstractSimplePortObjectSpec;
+import org.vaenodes.engine.model.InputDescription;
+
+/**
+ * What downstream nodes may rely on before a VAE model exists: which input it reads, its latent size, the labels
+ * it is conditioned on, its likelihood and (after training) the backend that trained it.
+ */
+public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
+
+    /** KNIME instantiates specs reflectively through this serializer and the no-arg constructor. */
+    public static final class Serializer extends AbstractSimplePortObjectSpecSerializer<VaeModelPortObjectSpec> {
+    }
+
+    private static final String CFG_LIST_COLUMN = "list_column";
+    private static final String CFG_LIST_LENGTH = "list_length";
+    private static final String CFG_COLUMNS = "columns";
+    private static final String CFG_LABEL_COLUMN = "label_column";
+    private static final String CFG_LABEL_VALUES = "label_values";
+    private static final String CFG_LATENT_SIZE = "latent_size";
+    private static final String CFG_LIKELIHOOD = "likelihood";
+    private static final String CFG_IMAGE_ROWS = "image_rows";
+    private static final String CFG_IMAGE_COLS = "image_cols";
+    private static final String CFG_BACKEND = "backend";
+
+    private InputDescription input;
+    private int latentSize;
+    private String likelihood;
+    private int imageRows;
+    private int imageCols;
+    private String backend;
+
+    /** For KNIME's serializer only. */
+    public VaeModelPortObjectSpec() {
+        this(InputDescription.ofColumns(List.of()), 0, "", 0, 0, "");
+    }
+
+    /**
+     * @param backend the ND4J backend that trained the model, or "" while not yet trained
+     */
+    public VaeModelPortObjectSpec(InputDescription input, int latentSize, String likelihood, int imageRows,
+        int imageCols, String backend) {
+        this.input = Objects.requireNonNull(input);
+        this.latentSize = latentSize;
+        this.likelihood = Objects.requireNonNull(likelihood);
+        this.imageRows = imageRows;
+        this.imageCols = imageCols;
+        this.backend = Objects.requireNonNull(backend);
+    }
+
+    public InputDescription input() {
+        return input;
+    }
+
+    public int latentSize() {
+        return latentSize;
+    }
+
+    public String likelihood() {
+        return likelihood;
+    }
+
+    public boolean isImage() {
+        return imageRows > 0 && imageCols > 0;
+    }
+
+    public int imageRows() {
+        return imageRows;
+    }
+
+    public int imageCols() {
+        return imageCols;
+    }
+
+    /** True for a conditional VAE (a label column was used in training). */
+    public boolean isConditional() {
+        return input.labelColumn() != null;
+    }
+
+    public String backend() {
+        return backend;
+    }
+
+    @Override
+    protected void save(ModelContentWO model) {
+        model.addString(CFG_LIST_COLUMN, input.listColumn());
+        model.addInt(CFG_LIST_LENGTH, input.listLength());
+        model.addStringArray(CFG_COLUMNS, input.columnNames().toArray(String[]::new));
+        model.addString(CFG_LABEL_COLUMN, input.labelColumn());
+        model.addStringArray(CFG_LABEL_VALUES, input.labelValues().toArray(String[]::new));
+        model.addInt(CFG_LATENT_SIZE, latentSize);
+        model.addString(CFG_LIKELIHOOD, likelihood);
+        model.addInt(CFG_IMAGE_ROWS, imageRows);
+        model.addInt(CFG_IMAGE_COLS, imageCols);
+        model.addString(CFG_BACKEND, backend);
+    }
+
+    @Override
+    protected void load(ModelContentRO model) throws InvalidSettingsException {
+        input = new InputDescription(Arrays.asList(model.getStringArray(CFG_COLUMNS)),
+            model.getString(CFG_LIST_COLUMN), model.getInt(CFG_LIST_LENGTH), model.getString(CFG_LABEL_COLUMN),
+            Arrays.asList(model.getStringArray(CFG_LABEL_VALUES)));
+        latentSize = model.getInt(CFG_LATENT_SIZE);
+        likelihood = model.getString(CFG_LIKELIHOOD);
+        imageRows = model.getInt(CFG_IMAGE_ROWS);
+        imageCols = model.getInt(CFG_IMAGE_COLS);
+        backend = model.getString(CFG_BACKEND);
+    }
+
+    /** One line for port tooltips and summaries. */
+    public String describe() {
+        String in = input.listColumn() != null ? "list column '" + input.listColumn() + "' (" + input.listLength()
+            + " values)" : input.columnNames().size() + " numeric columns";
+        return "VAE: " + in + " → latent " + latentSize + ", " + likelihood
+            + (isConditional() ? ", conditioned on '" + input.labelColumn() + "'" : "")
+            + (backend.isEmpty() ? "" : ", trained on " + backend);
+    }
+}
