@@ -21,6 +21,7 @@ public class MakeIcons {
         String nodes = "src/main/java/org/vaenodes/knime/nodes/";
         save(category(), "icons/category.png");
         save(reader(), nodes + "reader/mnist-reader.png");
+        save(learner(), nodes + "learner/vae-learner.png");
     }
 
     /** An hourglass-shaped network: wide input, narrow latent code, wide output. */
@@ -48,6 +49,21 @@ public class MakeIcons {
         g.setStroke(new BasicStroke(2f));
         g.drawLine(4, 4, 11, 4);
         g.drawLine(11, 4, 6, 12);
+        g.dispose();
+        return img;
+    }
+
+    /** The hourglass with a small "learning" arrow underneath. */
+    static BufferedImage learner() {
+        BufferedImage img = canvas();
+        Graphics2D g = pen(img);
+        g.setColor(ACCENT);
+        g.fillPolygon(new int[] {1, 6, 6, 1}, new int[] {1, 5, 8, 12}, 4);
+        g.fillPolygon(new int[] {15, 10, 10, 15}, new int[] {1, 5, 8, 12}, 4);
+        g.setColor(INK);
+        g.fillRect(7, 5, 2, 3);
+        g.drawLine(2, 14, 13, 14);
+        g.drawLine(11, 12, 13, 14);
         g.dispose();
         return img;
     }

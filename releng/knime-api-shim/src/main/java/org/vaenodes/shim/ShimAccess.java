@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -119,6 +120,8 @@ public final class ShimAccess {
     private static volatile PortBridge portBridge;
 
     private static final String CLASS_ENTRY = "shim_class_name.txt";
+
+    private static volatile Path workflowDirectory;
 
     private ShimAccess() {
     }
@@ -325,6 +328,20 @@ public final class ShimAccess {
 
     public static void removeLogListener(final BiConsumer<String, String> l) {
         node().removeLogListener(l);
+    }
+
+    // ---- workflow ----------------------------------------------------------------------------------------------
+
+    /**
+     * The directory knime://knime.workflow/ URLs resolve against (FileUtil.resolveToPath, getFileFromURL and
+     * streams opened on such URLs); null (the default) makes them fail.
+     */
+    public static void setWorkflowDirectory(final Path dir) {
+        workflowDirectory = dir == null ? null : dir.toAbsolutePath().normalize();
+    }
+
+    public static Path getWorkflowDirectory() {
+        return workflowDirectory;
     }
 
     // ---- port objects ----------------------------------------------------------------------------------------

@@ -158,7 +158,10 @@ public abstract class NodeModel implements ViewableModel {
     }
 
     private <V> V peek(final String name, final Class<V> type) {
-        Object v = m_pushedVariables.containsKey(name) ? m_pushedVariables.get(name) : m_inputVariables.get(name);
+        Object v = m_pushedVariables.get(name); // own variables first, then those from upstream
+        if (!type.isInstance(v)) {
+            v = m_inputVariables.get(name);
+        }
         if (!type.isInstance(v)) {
             throw new NoSuchElementException(
                 "No flow variable \"" + name + "\" of type " + type.getSimpleName() + " available");

@@ -47,16 +47,19 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
 
     private boolean m_updating;
 
+    @SuppressWarnings("unchecked")
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
         final int specIndex, final Class<? extends DataValue>... classFilter) {
         this(model, label, specIndex, true, classFilter);
     }
 
+    @SuppressWarnings("unchecked")
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
         final int specIndex, final boolean isRequired, final Class<? extends DataValue>... classFilter) {
         this(model, label, specIndex, isRequired, false, classFilter);
     }
 
+    @SuppressWarnings("unchecked")
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
         final int specIndex, final boolean isRequired, final boolean addNoneCol,
         final Class<? extends DataValue>... classFilter) {

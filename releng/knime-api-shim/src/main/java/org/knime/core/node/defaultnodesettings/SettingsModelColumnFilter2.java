@@ -23,10 +23,12 @@ public final class SettingsModelColumnFilter2 extends SettingsModel {
         this(new ColumnFilterConfig(configName, null, true, true));
     }
 
+    @SuppressWarnings("unchecked")
     public SettingsModelColumnFilter2(final String configName, final Class<? extends DataValue>... allowedTypes) {
         this(new ColumnFilterConfig(configName, classes(allowedTypes), true, false));
     }
 
+    @SuppressWarnings("unchecked")
     public SettingsModelColumnFilter2(final String configName, final boolean enableTypeFilter,
         final Class<? extends DataValue>... allowedTypes) {
         this(new ColumnFilterConfig(configName, classes(allowedTypes), true, enableTypeFilter));
@@ -43,6 +45,7 @@ public final class SettingsModelColumnFilter2 extends SettingsModel {
         return allowedTypes;
     }
 
+    @SuppressWarnings("unchecked")
     @Override
     protected SettingsModelColumnFilter2 createClone() {
         SettingsModelColumnFilter2 c = new SettingsModelColumnFilter2(m_config.copy());

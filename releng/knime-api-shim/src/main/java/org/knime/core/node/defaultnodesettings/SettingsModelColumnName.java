@@ -30,6 +30,7 @@ public class SettingsModelColumnName extends SettingsModelString {
         m_configName = configName;
     }
 
+    @SuppressWarnings("unchecked")
     @Override
     protected SettingsModelColumnName createClone() {
         SettingsModelColumnName c = new SettingsModelColumnName(m_configName, getStringValue());

@@ -21,6 +21,7 @@ public class SettingsModelLongBounded extends SettingsModelLong {
         checkBounds(defaultValue);
     }
 
+    @SuppressWarnings("unchecked")
     @Override
     protected SettingsModelLongBounded createClone() {
         return new SettingsModelLongBounded(getConfigName(), getLongValue(), m_min, m_max);

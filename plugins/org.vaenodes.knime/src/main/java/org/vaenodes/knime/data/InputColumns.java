@@ -1,0 +1,164 @@
+package org.vaenodes.knime.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.collection.ListDataValue;
+import org.knime.core.node.InvalidSettingsException;
+import org.vaenodes.engine.model.InputDescription;
+
+/**
+ * Where a row's model input (e.g. pixels) lives in a table — one list column or several numeric columns — and how
+ * to copy it into a float array. Used by every node that feeds rows to a VAE, so all of them accept both layouts
+ * and report mismatches the same way.
+ */
+public final class InputColumns {
+
+    private final String listColumn;
+    private final int listIndex;
+    private final String[] columns;
+    private final int[] columnIndices;
+    private final int listLength;
+
+    private InputColumns(String listColumn, int listIndex, int listLength, String[] columns, int[] columnIndices) {
+        this.listColumn = listColumn;
+        this.listIndex = listIndex;
+        this.listLength = listLength;
+        this.columns = columns;
+        this.columnIndices = columnIndices;
+    }
+
+    /** Input from one list-of-numbers column; its length is learnt from the data unless {@code length > 0}. */
+    public static InputColumns ofList(DataTableSpec spec, String column, int length) throws InvalidSettingsException {
+        int idx = spec.findColumnIndex(column);
+        if (idx < 0) {
+            throw new InvalidSettingsException("Input column '" + column + "' is not in the input table"
+                + " (columns: " + String.join(", ", spec.getColumnNames()) + ").");
+        }
+        DataType type = spec.getColumnSpec(idx).getType();
+        if (!type.isCollectionType() || !type.getCollectionElementType().isCompatible(DoubleValue.class)) {
+            throw new InvalidSettingsException("Input column '" + column + "' must be a list of numbers, but is "
+                + type.getName() + ".");
+        }
+        return new InputColumns(column, idx, length, null, null);
+    }
+
+    /** Input from numeric columns, in the given order. */
+    public static InputColumns ofColumns(DataTableSpec spec, List<String> names) throws InvalidSettingsException {
+        if (names.isEmpty()) {
+            throw new InvalidSettingsException("No input columns selected: choose a list column or numeric columns.");
+        }
+        int[] idx = new int[names.size()];
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = spec.findColumnIndex(names.get(i));
+            if (idx[i] < 0) {
+                missing.add(names.get(i));
+            } else if (!spec.getColumnSpec(idx[i]).getType().isCompatible(DoubleValue.class)) {
+                throw new InvalidSettingsException("Input column '" + names.get(i) + "' must be numeric, but is "
+                    + spec.getColumnSpec(idx[i]).getType().getName() + ".");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidSettingsException(missing.size() + " input column(s) missing from the table, e.g. '"
+                + missing.get(0) + "'" + (missing.size() > 1 ? " and '" + missing.get(missing.size() - 1) + "'" : "")
+                + ".");
+        }
+        return new InputColumns(null, -1, 0, names.toArray(String[]::new), idx);
+    }
+
+    /**
+     * The columns a trained model expects, found in {@code spec}: by name for value columns, by name and list length
+     * for a list column.
+     */
+    public static InputColumns forModel(DataTableSpec spec, InputDescription input) throws InvalidSettingsException {
+        if (input.listColumn() != null) {
+            try {
+                return ofList(spec, input.listColumn(), input.listLength());
+            } catch (InvalidSettingsException e) {
+                throw new InvalidSettingsException("The model was trained on list column '" + input.listColumn()
+                    + "' (" + input.listLength() + " values per row): " + e.getMessage(), e);
+            }
+        }
+        try {
+            return ofColumns(spec, input.columnNames());
+        } catch (InvalidSettingsException e) {
+            throw new InvalidSettingsException("The model was trained on " + input.columnNames().size()
+                + " numeric columns: " + e.getMessage(), e);
+        }
+    }
+
+    /** Values per row; 0 while a list column's length is not known yet. */
+    public int width() {
+        return listColumn != null ? listLength : columns.length;
+    }
+
+    /** Indices of the input columns in the table (one index for a list column). */
+    public int[] columnIndices() {
+        return listColumn != null ? new int[] {listIndex} : columnIndices.clone();
+    }
+
+    /**
+     * Copies the row's input into {@code dest} at {@code offset}.
+     *
+     * @return false if the row has a missing value (nothing useful is written then)
+     * @throws InvalidSettingsException if a list has the wrong length (the row is named)
+     */
+    public boolean read(DataRow row, float[] dest, int offset) throws InvalidSettingsException {
+        if (listColumn != null) {
+            DataCell cell = row.getCell(listIndex);
+            if (cell.isMissing()) {
+                return false;
+            }
+            ListDataValue list = (ListDataValue) cell;
+            if (list.size() != listLength) {
+                throw new InvalidSettingsException("Row '" + row.getKey().getString() + "': list column '"
+                    + listColumn + "' holds " + list.size() + " values, expected " + listLength + ".");
+            }
+            for (int i = 0; i < listLength; i++) {
+                DataCell v = list.get(i);
+                if (v.isMissing()) {
+                    return false;
+                }
+                dest[offset + i] = (float) ((DoubleValue) v).getDoubleValue();
+            }
+            return true;
+        }
+        for (int i = 0; i < columnIndices.length; i++) {
+            DataCell v = row.getCell(columnIndices[i]);
+            if (v.isMissing()) {
+                return false;
+            }
+            dest[offset + i] = (float) ((DoubleValue) v).getDoubleValue();
+        }
+        return true;
+    }
+
+    /** Fixes a list column's length from the first row (training learns it from the data). */
+    public InputColumns withListLength(int length) {
+        return new InputColumns(listColumn, listIndex, length, columns, columnIndices);
+    }
+
+    /** The description saved with a model, so later nodes can find the same input. */
+    public InputDescription describe() {
+        return listColumn != null ? InputDescription.ofList(listColumn, listLength)
+            : InputDescription.ofColumns(List.of(columns));
+    }
+
+    /** Length of the list in the row's input list column (−1 if missing); only for list input. */
+    public int listLengthOf(DataRow row) {
+        DataCell cell = row.getCell(listIndex);
+        return cell.isMissing() ? -1 : ((ListDataValue) cell).size();
+    }
+
+    /** Spec of an input column (for messages and image-shape guesses). */
+    public DataColumnSpec firstColumn(DataTableSpec spec) {
+        return spec.getColumnSpec(listColumn != null ? listIndex : columnIndices[0]);
+    }
+}

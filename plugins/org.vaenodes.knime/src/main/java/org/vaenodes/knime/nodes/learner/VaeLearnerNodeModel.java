@@ -1,0 +1,211 @@
+package org.vaenodes.knime.nodes.learner;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.collection.ListDataValue;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.vaenodes.engine.model.InputDescription;
+import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.train.Trainer;
+import org.vaenodes.engine.train.TrainingCancelledException;
+import org.vaenodes.engine.train.TrainingDivergedException;
+import org.vaenodes.engine.train.TrainingResult;
+import org.vaenodes.knime.data.InputColumns;
+import org.vaenodes.knime.data.LabelColumn;
+import org.vaenodes.knime.nodes.learner.VaeLearnerSettings.InputMode;
+import org.vaenodes.knime.nodes.learner.VaeLearnerSettings.LikelihoodChoice;
+import org.vaenodes.knime.port.VaeModelPortObject;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+
+/** VAE Learner: trains a (conditional) variational autoencoder on a table's numeric input. */
+final class VaeLearnerNodeModel extends NodeModel {
+
+    static final String FV_TRAIN_NEG_ELBO = "vae_train_neg_elbo";
+    static final String FV_VALIDATION_NEG_ELBO = "vae_validation_neg_elbo";
+    static final String FV_BACKEND = "vae_backend";
+
+    private final VaeLearnerSettings settings = new VaeLearnerSettings();
+
+    VaeLearnerNodeModel() {
+        super(new PortType[] {BufferedDataTable.TYPE}, new PortType[] {VaeModelPortObject.TYPE, BufferedDataTable.TYPE});
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        settings.checkConsistent();
+        DataTableSpec spec = (DataTableSpec) inSpecs[0];
+        autoSelectListColumn(spec);
+        InputColumns input = inputColumns(spec);
+        InputDescription description = describe(input, List.of());
+        return new PortObjectSpec[] {modelSpec(description, 0, 0, ""), TrainingHistoryTable.SPEC};
+    }
+
+    /** Like KNIME's own learners, pick the first suitable column when the user has not chosen one yet. */
+    private void autoSelectListColumn(DataTableSpec spec) throws InvalidSettingsException {
+        if (settings.inputModeChoice() != InputMode.LIST || !settings.listColumn.getStringValue().isEmpty()) {
+            return;
+        }
+        for (DataColumnSpec c : spec) {
+            if (c.getType().isCompatible(ListDataValue.class) && c.getType().getCollectionElementType() != null
+                && c.getType().getCollectionElementType().isCompatible(org.knime.core.data.DoubleValue.class)) {
+                settings.listColumn.setStringValue(c.getName());
+                setWarningMessage("Input list column '" + c.getName() + "' selected automatically.");
+                return;
+            }
+        }
+        throw new InvalidSettingsException("No list-of-numbers column in the input: choose numeric columns instead "
+            + "(" + VaeLearnerSettings.CFG_INPUT_MODE + " = columns) or add a list column, e.g. with the MNIST Reader.");
+    }
+
+    private InputColumns inputColumns(DataTableSpec spec) throws InvalidSettingsException {
+        InputColumns input = settings.inputModeChoice() == InputMode.LIST
+            ? InputColumns.ofList(spec, settings.listColumn.getStringValue(), 0)
+            : InputColumns.ofColumns(spec, numericInputColumns(spec));
+        if (settings.conditional()) {
+            LabelColumn.of(spec, settings.labelColumn.getStringValue());
+        }
+        return input;
+    }
+
+    /** The filter's columns, minus the label column: a class label is a condition, never an input value. */
+    private List<String> numericInputColumns(DataTableSpec spec) {
+        String label = settings.labelColumn.getStringValue();
+        return java.util.Arrays.stream(settings.columns.applyTo(spec).getIncludes())
+            .filter(c -> !c.equals(label)).toList();
+    }
+
+    private InputDescription describe(InputColumns input, List<String> labelValues) {
+        InputDescription d = input.describe();
+        return settings.conditional() ? d.withLabels(settings.labelColumn.getStringValue(), labelValues) : d;
+    }
+
+    private VaeModelPortObjectSpec modelSpec(InputDescription d, int rows, int cols, String backend)
+        throws InvalidSettingsException {
+        return new VaeModelPortObjectSpec(d, settings.latentSize.getIntValue(), settings.likelihoodChoice().id(), rows,
+            cols, backend);
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+        BufferedDataTable table = (BufferedDataTable) in[0];
+        DataTableSpec spec = table.getDataTableSpec();
+        LabelColumn label = settings.conditional() ? LabelColumn.of(spec, settings.labelColumn.getStringValue()) : null;
+        TrainingTableReader.Result read = TrainingTableReader.read(table, inputColumns(spec), label,
+            settings.missingChoice() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05));
+        checkLikelihoodFits(read);
+        VaeConfig config = vaeConfig(read);
+        TrainingResult result;
+        try {
+            result = Trainer.train(config, read.data(), settings.trainingConfig(),
+                new ProgressReporter(exec.createSubProgress(0.95), settings.epochs.getIntValue()),
+                () -> isCanceled(exec));
+        } catch (TrainingCancelledException e) {
+            throw new CanceledExecutionException("Training cancelled: " + e.getMessage());
+        } catch (TrainingDivergedException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        if (read.skippedRows() > 0) {
+            setWarningMessage("Skipped " + read.skippedRows() + " row(s) with missing values.");
+        }
+        InputDescription description = describe(read.input(), read.labelValues());
+        TrainedModel model = TrainedModel.of(result, description);
+        pushFlowVariables(result);
+        VaeModelPortObjectSpec modelSpec =
+            modelSpec(description, config.imageRows(), config.imageCols(), result.backend());
+        return new PortObject[] {new VaeModelPortObject(model, modelSpec),
+            TrainingHistoryTable.create(result.history(), exec)};
+    }
+
+    private void checkLikelihoodFits(TrainingTableReader.Result read) throws InvalidSettingsException {
+        if (settings.likelihoodChoice() != LikelihoodChoice.BERNOULLI) {
+            return;
+        }
+        float[] v = read.data().values();
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] >= 0f && v[i] <= 1f)) {
+                throw new InvalidSettingsException("The bernoulli likelihood needs input values in [0, 1], but row "
+                    + (i / read.data().d() + 1) + " (of the rows used) has " + v[i] + ". Scale the input (e.g. the "
+                    + "MNIST Reader's 'Scale pixels to [0, 1]') or choose the gaussian likelihood.");
+            }
+        }
+    }
+
+    private VaeConfig vaeConfig(TrainingTableReader.Result read) throws InvalidSettingsException {
+        int d = read.data().d();
+        int side = (int) Math.round(Math.sqrt(d));
+        try {
+            VaeConfig c = VaeConfig.of(d, settings.encoderHidden(), settings.latentSize.getIntValue())
+                .withDecoderHidden(settings.decoderHidden())
+                .withActivation(settings.activationChoice().engine)
+                .withLikelihood(settings.likelihoodChoice().engine)
+                .withBeta(settings.beta.getDoubleValue())
+                .withNumClasses(read.labelValues().size())
+                .withBinarize(settings.binarize.getBooleanValue());
+            // square inputs are treated as images (MNIST-like), so downstream nodes can draw them
+            return side * side == d ? c.withImageShape(side, side) : c;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    private void pushFlowVariables(TrainingResult result) {
+        var last = result.history().get(result.history().size() - 1);
+        pushFlowVariableDouble(FV_TRAIN_NEG_ELBO, last.trainNegElbo());
+        pushFlowVariableDouble(FV_VALIDATION_NEG_ELBO, last.hasValidation() ? last.validationNegElbo() : Double.NaN);
+        pushFlowVariableString(FV_BACKEND, result.backend());
+    }
+
+    private static boolean isCanceled(ExecutionMonitor exec) {
+        try {
+            exec.checkCanceled();
+            return false;
+        } catch (CanceledExecutionException e) {
+            return true;
+        }
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO s) {
+        settings.saveSettingsTo(s);
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
+        settings.validateSettings(s);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
+        settings.loadValidatedSettingsFrom(s);
+    }
+
+    @Override
+    protected void reset() {
+        // the model lives in the output port; nothing else is kept
+    }
+
+    @Override
+    protected void loadInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+        // no internals: KNIME restores the output ports itself
+    }
+
+    @Override
+    protected void saveInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+        // no internals
+    }
+}

@@ -1,0 +1,222 @@
+package org.vaenodes.knime.nodes.learner;
+
+import java.util.List;
+
+import org.knime.core.data.DoubleValue;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vaenodes.engine.model.Activation;
+import org.vaenodes.engine.model.Likelihood;
+import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.train.TrainingConfig;
+import org.vaenodes.knime.util.SettingChoice;
+
+/**
+ * Every setting of the VAE Learner: key, default, bounds and validation in one place, shared by model and dialog.
+ * Defaults train the classic MNIST VAE (one hidden layer of 400, ReLU, Bernoulli/BCE, Adam 1e-3, batch 128) with a
+ * 2-D latent space, so the Latent Grid Renderer works out of the box.
+ */
+final class VaeLearnerSettings {
+
+    enum InputMode implements SettingChoice {
+        LIST("list"), COLUMNS("columns");
+
+        private final String id;
+
+        InputMode(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    enum MissingValues implements SettingChoice {
+        FAIL("fail"), SKIP("skip");
+
+        private final String id;
+
+        MissingValues(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    enum ActivationChoice implements SettingChoice {
+        RELU("relu", Activation.RELU), LEAKY_RELU("leaky-relu", Activation.LEAKY_RELU), TANH("tanh", Activation.TANH),
+        SIGMOID("sigmoid", Activation.SIGMOID), ELU("elu", Activation.ELU);
+
+        private final String id;
+        final Activation engine;
+
+        ActivationChoice(String id, Activation engine) {
+            this.id = id;
+            this.engine = engine;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    enum LikelihoodChoice implements SettingChoice {
+        BERNOULLI("bernoulli", Likelihood.BERNOULLI), GAUSSIAN("gaussian", Likelihood.GAUSSIAN);
+
+        private final String id;
+        final Likelihood engine;
+
+        LikelihoodChoice(String id, Likelihood engine) {
+            this.id = id;
+            this.engine = engine;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    static final String CFG_INPUT_MODE = "input_mode";
+    static final String CFG_LIST_COLUMN = "list_column";
+    static final String CFG_COLUMNS = "columns";
+    static final String CFG_LABEL_COLUMN = "label_column";
+    static final String CFG_MISSING = "missing_values";
+    static final String CFG_ENCODER_LAYERS = "encoder_layers";
+    static final String CFG_DECODER_LAYERS = "decoder_layers";
+    static final String CFG_LATENT_SIZE = "latent_size";
+    static final String CFG_ACTIVATION = "activation";
+    static final String CFG_LIKELIHOOD = "likelihood";
+    static final String CFG_BETA = "beta";
+    static final String CFG_EPOCHS = "epochs";
+    static final String CFG_BATCH_SIZE = "batch_size";
+    static final String CFG_LEARNING_RATE = "learning_rate";
+    static final String CFG_SEED = "seed";
+    static final String CFG_VALIDATION_PERCENT = "validation_percent";
+    static final String CFG_PATIENCE = "early_stopping_patience";
+    static final String CFG_BINARIZE = "binarize";
+
+    /** The label setting's value meaning "no label column: an ordinary, unconditional VAE". */
+    static final String NO_LABEL = "";
+
+    final SettingsModelString inputMode = new SettingsModelString(CFG_INPUT_MODE, InputMode.LIST.id());
+    final SettingsModelString listColumn = new SettingsModelString(CFG_LIST_COLUMN, "");
+    @SuppressWarnings("unchecked")
+    final SettingsModelColumnFilter2 columns = new SettingsModelColumnFilter2(CFG_COLUMNS, DoubleValue.class);
+    final SettingsModelString labelColumn = new SettingsModelString(CFG_LABEL_COLUMN, NO_LABEL);
+    final SettingsModelString missingValues = new SettingsModelString(CFG_MISSING, MissingValues.FAIL.id());
+
+    final SettingsModelString encoderLayers = new SettingsModelString(CFG_ENCODER_LAYERS, "400");
+    final SettingsModelString decoderLayers = new SettingsModelString(CFG_DECODER_LAYERS, "");
+    final SettingsModelIntegerBounded latentSize =
+        new SettingsModelIntegerBounded(CFG_LATENT_SIZE, 2, 1, VaeConfig.MAX_LATENT);
+    final SettingsModelString activation = new SettingsModelString(CFG_ACTIVATION, ActivationChoice.RELU.id());
+    final SettingsModelString likelihood = new SettingsModelString(CFG_LIKELIHOOD, LikelihoodChoice.BERNOULLI.id());
+    final SettingsModelDoubleBounded beta = new SettingsModelDoubleBounded(CFG_BETA, 1.0, 0.0, 1000.0);
+
+    final SettingsModelIntegerBounded epochs = new SettingsModelIntegerBounded(CFG_EPOCHS, 10, 1, 100_000);
+    final SettingsModelIntegerBounded batchSize = new SettingsModelIntegerBounded(CFG_BATCH_SIZE, 128, 1, 65_536);
+    final SettingsModelDoubleBounded learningRate =
+        new SettingsModelDoubleBounded(CFG_LEARNING_RATE, 1e-3, 1e-9, 10.0);
+    final SettingsModelIntegerBounded seed = new SettingsModelIntegerBounded(CFG_SEED, 42, 0, Integer.MAX_VALUE);
+    final SettingsModelDoubleBounded validationPercent =
+        new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 10.0, 0.0, 90.0);
+    final SettingsModelIntegerBounded patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 0, 0, 100_000);
+    final SettingsModelBoolean binarize = new SettingsModelBoolean(CFG_BINARIZE, false);
+
+    private List<SettingsModel> all() {
+        return List.of(inputMode, listColumn, columns, labelColumn, missingValues, encoderLayers, decoderLayers,
+            latentSize, activation, likelihood, beta, epochs, batchSize, learningRate, seed, validationPercent,
+            patience, binarize);
+    }
+
+    void saveSettingsTo(NodeSettingsWO s) {
+        all().forEach(m -> m.saveSettingsTo(s));
+    }
+
+    void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.validateSettings(s);
+        }
+        VaeLearnerSettings probe = new VaeLearnerSettings();
+        probe.loadValidatedSettingsFrom(s);
+        probe.checkConsistent();
+    }
+
+    void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.loadSettingsFrom(s);
+        }
+    }
+
+    /** Rules that span settings, or parse text; run by validate and again at configure. */
+    void checkConsistent() throws InvalidSettingsException {
+        inputModeChoice();
+        missingChoice();
+        activationChoice();
+        LikelihoodChoice l = likelihoodChoice();
+        encoderHidden();
+        decoderHidden();
+        if (binarize.getBooleanValue() && l != LikelihoodChoice.BERNOULLI) {
+            throw new InvalidSettingsException("Binarization (" + CFG_BINARIZE + ") only makes sense with the "
+                + "bernoulli likelihood; switch it off or choose bernoulli.");
+        }
+    }
+
+    InputMode inputModeChoice() throws InvalidSettingsException {
+        return SettingChoice.parse(InputMode.values(), inputMode.getStringValue(), CFG_INPUT_MODE);
+    }
+
+    MissingValues missingChoice() throws InvalidSettingsException {
+        return SettingChoice.parse(MissingValues.values(), missingValues.getStringValue(), CFG_MISSING);
+    }
+
+    ActivationChoice activationChoice() throws InvalidSettingsException {
+        return SettingChoice.parse(ActivationChoice.values(), activation.getStringValue(), CFG_ACTIVATION);
+    }
+
+    LikelihoodChoice likelihoodChoice() throws InvalidSettingsException {
+        return SettingChoice.parse(LikelihoodChoice.values(), likelihood.getStringValue(), CFG_LIKELIHOOD);
+    }
+
+    int[] encoderHidden() throws InvalidSettingsException {
+        return layers(encoderLayers.getStringValue(), CFG_ENCODER_LAYERS);
+    }
+
+    /** Empty means "mirror the encoder". */
+    int[] decoderHidden() throws InvalidSettingsException {
+        String text = decoderLayers.getStringValue();
+        return text == null || text.isBlank() ? null : layers(text, CFG_DECODER_LAYERS);
+    }
+
+    boolean conditional() {
+        return !NO_LABEL.equals(labelColumn.getStringValue());
+    }
+
+    TrainingConfig trainingConfig() {
+        return new TrainingConfig(epochs.getIntValue(), batchSize.getIntValue(), learningRate.getDoubleValue(),
+            seed.getIntValue(), validationPercent.getDoubleValue() / 100.0, patience.getIntValue(),
+            binarize.getBooleanValue());
+    }
+
+    private static int[] layers(String text, String key) throws InvalidSettingsException {
+        try {
+            return VaeConfig.parseLayers(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Setting '" + key + "': " + e.getMessage(), e);
+        }
+    }
+}
