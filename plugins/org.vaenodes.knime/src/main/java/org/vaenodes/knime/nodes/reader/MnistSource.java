@@ -1,11 +1,12 @@
 package org.vaenodes.knime.nodes.reader;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.util.FileUtil;
 import org.vaenodes.engine.data.BuiltInSample;
 import org.vaenodes.engine.data.IdxHeader;
 import org.vaenodes.engine.data.IdxKind;
@@ -72,12 +73,18 @@ final class MnistSource {
         };
     }
 
+    /** Accepts a local path, a file: URL or a KNIME URL such as knime://knime.workflow/data/x.gz. */
     private static Path existingFile(String location, String what) throws InvalidSettingsException {
         Path p;
         try {
-            p = location.startsWith("file:") ? Paths.get(java.net.URI.create(location)) : Path.of(location);
-        } catch (IllegalArgumentException e) { // includes InvalidPathException
-            throw new InvalidSettingsException(what + " '" + location + "' is not a valid local path: " + e.getMessage(), e);
+            p = FileUtil.resolveToPath(FileUtil.toURL(location));
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) { // incl. InvalidPathException
+            throw new InvalidSettingsException(what + " '" + location + "' cannot be resolved to a local file: "
+                + e.getMessage(), e);
+        }
+        if (p == null) {
+            throw new InvalidSettingsException(what + " '" + location + "' is not a local file (remote URLs are not "
+                + "supported; download the file first).");
         }
         if (!Files.exists(p)) {
             throw new InvalidSettingsException(what + " does not exist: " + p.toAbsolutePath());

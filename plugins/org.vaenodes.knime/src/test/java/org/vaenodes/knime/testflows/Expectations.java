@@ -1,0 +1,171 @@
+package org.vaenodes.knime.testflows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.image.png.PNGImageValue;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.image.ImagePortObject;
+
+/**
+ * The {@code expected} file of a testflow (ours; KNIME ignores it) and its checks. One assertion per line, ports
+ * numbered as in workflow.knime (1 = first data port); see testflows/README.md for the grammar. Beyond the listed
+ * lines, every node must execute (unless declared to fail) without an undeclared warning or logged error, as
+ * KNIME's testflow runner demands.
+ */
+final class Expectations {
+
+    private static final Pattern ROWS = Pattern.compile("rows (\\d+):(\\d+) = (\\d+)");
+    private static final Pattern IMAGE = Pattern.compile("image (\\d+):(\\d+) = (\\d+)x(\\d+)");
+    private static final Pattern CELL_IMAGE = Pattern.compile("cell-image (\\d+):(\\d+) (\\S+) = (\\d+)x(\\d+)");
+    private static final Pattern LAST = Pattern.compile("last (\\d+):(\\d+) \"([^\"]+)\" (<=|>=) (\\S+)");
+    private static final Pattern FAILS = Pattern.compile("fails (\\d+) ~ (.+)");
+    private static final Pattern WARNS = Pattern.compile("warns (\\d+) ~ (.+)");
+    private static final Pattern EXPORT = Pattern.compile("export (\\d+):(\\d+)(?: \\[([^\\]]+)\\])? -> (\\S+)");
+
+    private final List<String> lines;
+
+    private Expectations(List<String> lines) {
+        this.lines = lines;
+    }
+
+    static Expectations read(Path workflowDir) throws IOException {
+        Path f = workflowDir.resolve("expected");
+        List<String> lines = new ArrayList<>();
+        if (Files.exists(f)) {
+            for (String l : Files.readAllLines(f)) {
+                String t = l.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    lines.add(t);
+                }
+            }
+        }
+        return new Expectations(lines);
+    }
+
+    /** @return every violated expectation, empty if the run is as expected */
+    List<String> check(WorkflowRunner.RunResult run) {
+        List<String> problems = new ArrayList<>();
+        Map<Integer, String> failures = new HashMap<>();
+        Map<Integer, String> warnings = new HashMap<>();
+        for (String l : lines) {
+            Matcher m;
+            if ((m = FAILS.matcher(l)).matches()) {
+                failures.put(Integer.valueOf(m.group(1)), m.group(2).strip());
+            } else if ((m = WARNS.matcher(l)).matches()) {
+                warnings.put(Integer.valueOf(m.group(1)), m.group(2).strip());
+            }
+        }
+        for (WorkflowRunner.NodeResult r : run.nodes().values()) {
+            int id = r.node().id();
+            boolean mustFail = failures.containsKey(id) || run.expectedFailures().contains(id);
+            if (r.status() == WorkflowRunner.Status.FAILED && !mustFail) {
+                problems.add(r.node() + " failed: " + r.message());
+            } else if (r.status() == WorkflowRunner.Status.NOT_EXECUTED && !dependsOnExpectedFailure(r, run, failures)) {
+                problems.add(r.node() + " did not execute: " + r.message());
+            } else if (mustFail && r.status() != WorkflowRunner.Status.FAILED) {
+                problems.add(r.node() + " was expected to fail but " + r.status());
+            } else if (mustFail && failures.containsKey(id) && !r.message().contains(failures.get(id))) {
+                problems.add(r.node() + " failed with \"" + r.message() + "\", expected it to contain \""
+                    + failures.get(id) + "\"");
+            }
+            String w = r.warning();
+            if (w != null && !w.isEmpty() && (!warnings.containsKey(id) || !w.contains(warnings.get(id)))) {
+                problems.add(r.node() + " has an undeclared warning: " + w);
+            }
+            if (warnings.containsKey(id) && (w == null || w.isEmpty())) {
+                problems.add(r.node() + " was expected to warn \"" + warnings.get(id) + "\" but did not");
+            }
+            r.loggedErrors().forEach(e -> problems.add(r.node() + " logged an error: " + e));
+        }
+        for (String l : lines) {
+            checkLine(l, run, problems);
+        }
+        return problems;
+    }
+
+    private static boolean dependsOnExpectedFailure(WorkflowRunner.NodeResult r, WorkflowRunner.RunResult run,
+        Map<Integer, String> failures) {
+        return run.workflow().connections().stream().filter(c -> c.dest() == r.node().id())
+            .anyMatch(c -> failures.containsKey(c.source()) || run.expectedFailures().contains(c.source())
+                || run.nodes().get(c.source()).status() != WorkflowRunner.Status.EXECUTED);
+    }
+
+    private static void checkLine(String l, WorkflowRunner.RunResult run, List<String> problems) {
+        Matcher m;
+        try {
+            if ((m = ROWS.matcher(l)).matches()) {
+                long rows = ((BufferedDataTable) port(run, m.group(1), m.group(2))).size();
+                expect(rows == Long.parseLong(m.group(3)), l, "rows = " + rows, problems);
+            } else if ((m = IMAGE.matcher(l)).matches()) {
+                var size = ((PNGImageValue) ((ImagePortObject) port(run, m.group(1), m.group(2))).toDataCell())
+                    .getImageContent().getPreferredSize();
+                expect(size.width == Integer.parseInt(m.group(3)) && size.height == Integer.parseInt(m.group(4)), l,
+                    size.width + "x" + size.height, problems);
+            } else if ((m = CELL_IMAGE.matcher(l)).matches()) {
+                BufferedDataTable t = (BufferedDataTable) port(run, m.group(1), m.group(2));
+                int col = t.getDataTableSpec().findColumnIndex(m.group(3));
+                DataRow first = t.iterator().next();
+                var size = ((PNGImageValue) first.getCell(col)).getImageContent().getPreferredSize();
+                expect(size.width == Integer.parseInt(m.group(4)) && size.height == Integer.parseInt(m.group(5)), l,
+                    size.width + "x" + size.height, problems);
+            } else if ((m = LAST.matcher(l)).matches()) {
+                BufferedDataTable t = (BufferedDataTable) port(run, m.group(1), m.group(2));
+                int col = t.getDataTableSpec().findColumnIndex(m.group(3));
+                DataRow last = null;
+                for (DataRow r : t) {
+                    last = r;
+                }
+                double v = ((DoubleValue) last.getCell(col)).getDoubleValue();
+                double bound = Double.parseDouble(m.group(5));
+                expect(m.group(4).equals("<=") ? v <= bound : v >= bound, l, "value " + v, problems);
+            } else if (!FAILS.matcher(l).matches() && !WARNS.matcher(l).matches() && !EXPORT.matcher(l).matches()) {
+                problems.add("expected: cannot parse line \"" + l + "\"");
+            }
+        } catch (RuntimeException e) {
+            problems.add("expected: \"" + l + "\" could not be checked: " + e);
+        }
+    }
+
+    /** Copies the outputs named by {@code export} lines to well-known file names (e.g. latent-grid.png). */
+    void export(WorkflowRunner.RunResult run, Path outDir) throws IOException {
+        for (String l : lines) {
+            Matcher m = EXPORT.matcher(l);
+            if (!m.matches()) {
+                continue;
+            }
+            PortObject po = port(run, m.group(1), m.group(2));
+            Path target = outDir.resolve(m.group(4));
+            if (m.group(3) != null) {
+                RunOutputs.writeSheet((BufferedDataTable) po, List.of(m.group(3).split(",")), 100, 10, target);
+            } else {
+                String name = target.getFileName().toString();
+                RunOutputs.write(po, target.resolveSibling(name.substring(0, name.lastIndexOf('.'))));
+            }
+        }
+    }
+
+    private static PortObject port(WorkflowRunner.RunResult run, String node, String port) {
+        WorkflowRunner.NodeResult r = run.nodes().get(Integer.valueOf(node));
+        if (r == null || r.outputs() == null) {
+            throw new IllegalStateException("node #" + node + " has no outputs");
+        }
+        return r.outputs()[Integer.parseInt(port) - 1];
+    }
+
+    private static void expect(boolean ok, String line, String actual, List<String> problems) {
+        if (!ok) {
+            problems.add("expected: \"" + line + "\" but got " + actual);
+        }
+    }
+}

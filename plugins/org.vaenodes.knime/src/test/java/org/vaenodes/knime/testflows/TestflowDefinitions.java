@@ -1,0 +1,126 @@
+package org.vaenodes.knime.testflows;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.knime.core.node.NodeSettings;
+import org.vaenodes.engine.data.BuiltInSample;
+import org.vaenodes.engine.data.IdxWriter;
+import org.vaenodes.engine.data.MnistDataset;
+import org.vaenodes.knime.nodes.decoder.VaeDecoderNodeFactory;
+import org.vaenodes.knime.nodes.encoder.VaeEncoderNodeFactory;
+import org.vaenodes.knime.nodes.grid.LatentGridRendererNodeFactory;
+import org.vaenodes.knime.nodes.learner.VaeLearnerNodeFactory;
+import org.vaenodes.knime.nodes.reader.MnistReaderNodeFactory;
+import org.vaenodes.knime.testflows.TestflowWriter.NodeSpec;
+
+/**
+ * The source of our testflows: run {@code main(<repo>/testflows)} to (re)write them. The written folders are
+ * committed and are what KNIME and our runner execute; each flow's {@code expected} file is written by hand.
+ */
+public final class TestflowDefinitions {
+
+    private TestflowDefinitions() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]);
+        mnistVaeGrid().write(root.resolve("01_mnist_vae_grid"));
+        encodeDecodeSample().write(root.resolve("02_encode_decode_sample"));
+        conditionalVae().write(root.resolve("03_conditional_vae"));
+        Path idx = root.resolve("04_idx_files_and_errors");
+        idxFilesAndErrors().write(idx);
+        writeIdxData(idx.resolve("data"));
+    }
+
+    private static NodeSpec reader(int id, Map<String, Object> s, int x, int y) {
+        return new NodeSpec(id, MnistReaderNodeFactory.class, "MNIST Reader", s, Map.of(), x, y);
+    }
+
+    /** Reader → Learner (2-D latent; epochs bound to the workflow variable "epochs") → Latent Grid Renderer. */
+    static TestflowWriter mnistVaeGrid() {
+        return new TestflowWriter()
+            .variable("epochs", 10)
+            .node(reader(1, Map.of(), 60, 100))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "VAE Learner", Map.of("list_column", "Pixels"),
+                Map.of("epochs", "epochs"), 260, 100))
+            .node(new NodeSpec(3, LatentGridRendererNodeFactory.class, "Latent Grid Renderer", Map.of(), Map.of(),
+                460, 100))
+            .connect(1, 0, 2, 0)
+            .connect(2, 0, 3, 0);
+    }
+
+    /** Train on the sample's training digits; encode, reconstruct, decode and sample its test digits. */
+    static TestflowWriter encodeDecodeSample() {
+        return new TestflowWriter()
+            .node(reader(1, Map.of(), 60, 60))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "VAE Learner",
+                Map.of("list_column", "Pixels", "latent_size", 10), Map.of(), 260, 60))
+            .node(reader(3, Map.of("source", "builtin-test", "max_rows", 200), 60, 220))
+            .node(new NodeSpec(4, VaeEncoderNodeFactory.class, "VAE Encoder",
+                Map.of("reconstruction_image", true, "neg_elbo", true, "anomaly_score", true), Map.of(), 460, 220))
+            .node(new NodeSpec(5, VaeDecoderNodeFactory.class, "VAE Decoder", Map.of("mode", "decode"), Map.of(),
+                660, 220))
+            .node(new NodeSpec(6, VaeDecoderNodeFactory.class, "VAE Sampler", Map.of("sample_count", 100), Map.of(),
+                460, 60))
+            .connect(1, 0, 2, 0)
+            .connect(2, 0, 4, 0).connect(3, 0, 4, 1)
+            .connect(2, 0, 5, 0).connect(4, 0, 5, 1)
+            .connect(2, 0, 6, 0);
+    }
+
+    /** A VAE conditioned on the digit label: ten samples of every digit, and the latent grid of the digit 3. */
+    static TestflowWriter conditionalVae() {
+        return new TestflowWriter()
+            .node(reader(1, Map.of(), 60, 100))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "VAE Learner",
+                Map.of("list_column", "Pixels", "label_column", "Label"), Map.of(), 260, 100))
+            .node(new NodeSpec(3, VaeDecoderNodeFactory.class, "VAE Sampler",
+                Map.of("sample_count", 10, "sample_labels", "all"), Map.of(), 460, 40))
+            .node(new NodeSpec(4, LatentGridRendererNodeFactory.class, "Latent Grid Renderer",
+                Map.of("label", "3", "grid_size", 12), Map.of(), 460, 180))
+            .connect(1, 0, 2, 0)
+            .connect(2, 0, 3, 0)
+            .connect(2, 0, 4, 0);
+    }
+
+    /** Reader on IDX files in the workflow's data/ folder; a second reader on a malformed file must fail. */
+    static TestflowWriter idxFilesAndErrors() {
+        NodeSettings config = new NodeSettings("model");
+        config.addString("owner", "vaenodes");
+        config.addStringArray("requiredLogErrors");
+        config.addStringArray("requiredLogWarnings");
+        config.addStringArray("requiredLogInfos");
+        config.addStringArray("optionalLogMessages");
+        config.addStringArray("failingNodes", "2");
+        config.addNodeSettings("requiredNodeWarnings").addInt("count", 0);
+        NodeSettings errors = (NodeSettings) config.addNodeSettings("requiredNodeErrors");
+        errors.addString("nodeID_0", "2");
+        errors.addString("message_0", "is an IDX label file");
+        errors.addInt("count", 1);
+        config.addInt("timeout", 300);
+        config.addBoolean("streamingTest", false);
+        return new TestflowWriter(config)
+            .node(reader(1, Map.of("source", "idx-files",
+                "images_file", "knime://knime.workflow/data/digits-images-idx3-ubyte.gz",
+                "labels_file", "knime://knime.workflow/data/digits-labels-idx1-ubyte.gz"), 60, 100))
+            .node(reader(2, Map.of("source", "idx-files",
+                "images_file", "knime://knime.workflow/data/labels-not-images-idx3-ubyte"), 60, 240))
+            .node(new NodeSpec(3, VaeLearnerNodeFactory.class, "VAE Learner",
+                Map.of("list_column", "Pixels", "epochs", 3, "encoder_layers", "128"), Map.of(), 260, 100))
+            .node(new NodeSpec(4, LatentGridRendererNodeFactory.class, "Latent Grid Renderer",
+                Map.of("grid_size", 10), Map.of(), 460, 100))
+            .connect(1, 0, 3, 0)
+            .connect(3, 0, 4, 0);
+    }
+
+    /** 500 test digits as IDX (images gzip, labels raw) and a malformed "image" file that is really labels. */
+    static void writeIdxData(Path data) throws Exception {
+        MnistDataset d = BuiltInSample.load(BuiltInSample.Split.TEST, 500);
+        java.nio.file.Files.createDirectories(data);
+        IdxWriter.writeImages(data.resolve("digits-images-idx3-ubyte.gz"), d.images(), true);
+        IdxWriter.writeLabels(data.resolve("digits-labels-idx1-ubyte.gz"), d.labels(), true);
+        IdxWriter.writeLabels(data.resolve("labels-not-images-idx3-ubyte"), java.util.Arrays.copyOf(d.labels(), 50),
+            false);
+    }
+}

@@ -1,0 +1,68 @@
+package org.vaenodes.knime.testflows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command line of our headless testflow runner:
+ * {@code TestflowMain <workflow dir>... [-out=<dir>] [-option=nodeID,setting,value,type] [-workflow.variable=name,value,type]}.
+ * Runs each workflow, writes its outputs to {@code <out>/<workflow name>/}, checks its {@code expected} file and
+ * exits non-zero on any failure.
+ */
+public final class TestflowMain {
+
+    private TestflowMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BatchOverrides overrides = new BatchOverrides();
+        Path out = Path.of("testflow-output");
+        List<Path> flows = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("-out=")) {
+                out = Path.of(a.substring("-out=".length()));
+            } else if (!overrides.parse(a)) {
+                flows.add(Path.of(a));
+            }
+        }
+        if (flows.isEmpty()) {
+            System.err.println("usage: TestflowMain <workflow dir>... [-out=<dir>] [-option=...] [-workflow.variable=...]");
+            System.exit(2);
+        }
+        int failed = 0;
+        for (Path flow : flows) {
+            List<String> problems = runOne(flow, overrides, out.resolve(flow.getFileName().toString()));
+            failed += problems.isEmpty() ? 0 : 1;
+        }
+        System.out.println(flows.size() - failed + " of " + flows.size() + " workflows passed; outputs in "
+            + out.toAbsolutePath());
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** Runs, writes and checks one workflow, printing a line per node; returns the problems found. */
+    static List<String> runOne(Path flow, BatchOverrides overrides, Path outDir) throws Exception {
+        long start = System.nanoTime();
+        WorkflowDefinition wf = WorkflowDefinition.read(flow);
+        WorkflowRunner.RunResult run = WorkflowRunner.run(wf, overrides);
+        Files.createDirectories(outDir);
+        RunOutputs.writeAll(run, outDir);
+        Expectations expected = Expectations.read(flow);
+        List<String> problems = new ArrayList<>(expected.check(run));
+        try {
+            expected.export(run, outDir);
+        } catch (Exception e) {
+            problems.add("export failed: " + WorkflowRunner.message(e));
+        }
+        System.out.printf("%s (%.1f s)%n", flow.getFileName(), (System.nanoTime() - start) / 1e9);
+        for (WorkflowRunner.NodeResult r : run.nodes().values()) {
+            System.out.println("  " + r.node() + ": " + r.status()
+                + (r.message() != null ? " - " + r.message() : "") + (r.warning() != null ? " [warning: "
+                    + r.warning() + "]" : ""));
+        }
+        problems.forEach(p -> System.out.println("  PROBLEM: " + p));
+        System.out.println(problems.isEmpty() ? "  OK" : "  FAILED");
+        return problems;
+    }
+}

@@ -1,0 +1,91 @@
+package org.vaenodes.knime.testflows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettings;
+import org.vaenodes.shim.NodeHarness;
+import org.vaenodes.shim.ShimAccess;
+
+/**
+ * Every testflow is a well-formed KNIME workflow: each node's settings.xml names a factory of our bundle (or
+ * KNIME's Testflow Configuration) with the bundle entries KNIME reads on load; connections join existing nodes on
+ * ports that exist; no setting holds an absolute path, so the flows run wherever they are checked out.
+ */
+class TestflowStructureTest {
+
+    static Stream<Path> testflows() throws Exception {
+        return TestflowsTest.testflows();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("testflows")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void isAWellFormedKnimeWorkflow(Path flow) throws Exception {
+        WorkflowDefinition wf = WorkflowDefinition.read(flow);
+        assertFalse(wf.nodes().isEmpty());
+        for (WorkflowDefinition.Node n : wf.nodes().values()) {
+            NodeSettings s = n.settings();
+            String factory = s.getString("factory");
+            for (String key : List.of("node-name", "node-bundle-name", "node-bundle-symbolic-name",
+                "node-bundle-vendor")) {
+                assertTrue(s.containsKey(key), n + ": settings.xml lacks '" + key + "' (KNIME needs it to load)");
+            }
+            if (WorkflowRunner.TESTFLOW_CONFIG_FACTORY.equals(factory)) {
+                assertEquals("org.knime.testing", s.getString("node-bundle-symbolic-name"));
+                continue;
+            }
+            assertEquals(TestflowWriter.BUNDLE, s.getString("node-bundle-symbolic-name"), n.toString());
+            Class<?> cls = Class.forName(factory);
+            assertTrue(NodeFactory.class.isAssignableFrom(cls), factory + " is not a NodeFactory");
+            assertTrue(s.containsKey("model"), n + " has no model settings");
+            assertEquals(List.of(), absolutePaths(n.model(), ""), n + " holds absolute paths");
+        }
+        for (WorkflowDefinition.Connection c : wf.connections()) {
+            assertTrue(wf.nodes().containsKey(c.source()) && wf.nodes().containsKey(c.dest()), c.toString());
+            NodeModel src = model(wf.nodes().get(c.source()).factory());
+            NodeModel dst = model(wf.nodes().get(c.dest()).factory());
+            assertTrue(c.sourcePort() >= 1 && c.sourcePort() <= ShimAccess.outPortCount(src),
+                c + ": source port out of range (port 0 is the flow-variable port)");
+            assertTrue(c.destPort() >= 1 && c.destPort() <= ShimAccess.inPortCount(dst), c + ": dest port out of range");
+            assertTrue(ShimAccess.inPortType(dst, c.destPort() - 1).getPortObjectClass()
+                .isAssignableFrom(ShimAccess.outPortType(src, c.sourcePort() - 1).getPortObjectClass()),
+                c + ": port types do not match");
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static NodeModel model(String factory) throws Exception {
+        NodeHarness<NodeModel> h = NodeHarness.of((Class) Class.forName(factory));
+        h.close();
+        return h.model();
+    }
+
+    private static List<String> absolutePaths(NodeSettings s, String prefix) throws Exception {
+        List<String> found = new ArrayList<>();
+        for (String key : s) {
+            try {
+                found.addAll(absolutePaths((NodeSettings) s.getNodeSettings(key), prefix + key + "/"));
+                continue;
+            } catch (Exception notAConfig) {
+                // a plain entry: check it below
+            }
+            String v = s.getString(key, null);
+            if (v != null && (v.startsWith("/") || v.startsWith("file:") || v.matches("^[A-Za-z]:\\\\.*"))) {
+                found.add(prefix + key + "=" + v);
+            }
+        }
+        return found;
+    }
+
+}

@@ -1,0 +1,38 @@
+package org.vaenodes.knime.testflows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Runs every testflow in testflows/ through our headless runner and checks its expected file. */
+class TestflowsTest {
+
+    static final Path ROOT = Path.of(System.getProperty("vaenodes.testflows", "../../testflows"));
+    static final Path OUT = Path.of(System.getProperty("vaenodes.testflowOutput", "target/testflow-output"));
+
+    static Stream<Path> testflows() throws IOException {
+        assertTrue(Files.isDirectory(ROOT), "no testflows folder at " + ROOT.toAbsolutePath());
+        try (Stream<Path> s = Files.list(ROOT)) {
+            List<Path> flows = s.filter(p -> Files.isRegularFile(p.resolve("workflow.knime"))).sorted().toList();
+            assertFalse(flows.isEmpty(), "no testflows found in " + ROOT.toAbsolutePath());
+            return flows.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("testflows")
+    void runsAsExpected(Path flow) throws Exception {
+        List<String> problems =
+            TestflowMain.runOne(flow, new BatchOverrides(), OUT.resolve(flow.getFileName().toString()));
+        assertEquals(List.of(), problems, flow.getFileName().toString());
+    }
+}
