@@ -21,6 +21,9 @@ public class MakeIcons {
         String nodes = "src/main/java/org/vaenodes/knime/nodes/";
         save(category(), "icons/category.png");
         save(reader(), nodes + "reader/mnist-reader.png");
+        save(encoder(), nodes + "encoder/vae-encoder.png");
+        save(decoder(), nodes + "decoder/vae-decoder.png");
+        save(latentGrid(), nodes + "grid/latent-grid.png");
         save(learner(), nodes + "learner/vae-learner.png");
     }
 
@@ -64,6 +67,52 @@ public class MakeIcons {
         g.fillRect(7, 5, 2, 3);
         g.drawLine(2, 14, 13, 14);
         g.drawLine(11, 12, 13, 14);
+        g.dispose();
+        return img;
+    }
+
+    /** Encoder: a wide input narrowing into a small latent code (two dots). */
+    static BufferedImage encoder() {
+        BufferedImage img = canvas();
+        Graphics2D g = pen(img);
+        g.setColor(INK);
+        g.fillPolygon(new int[] {1, 9, 9, 1}, new int[] {1, 5, 11, 15}, 4);
+        g.setColor(ACCENT);
+        g.fillOval(11, 4, 4, 4);
+        g.fillOval(11, 9, 4, 4);
+        g.dispose();
+        return img;
+    }
+
+    /** Decoder/sampler: a small latent code (two dots) widening into an output. */
+    static BufferedImage decoder() {
+        BufferedImage img = canvas();
+        Graphics2D g = pen(img);
+        g.setColor(ACCENT);
+        g.fillOval(1, 4, 4, 4);
+        g.fillOval(1, 9, 4, 4);
+        g.setColor(INK);
+        g.fillPolygon(new int[] {7, 15, 15, 7}, new int[] {5, 1, 15, 11}, 4);
+        g.dispose();
+        return img;
+    }
+
+    /** Latent grid: 3 × 3 tiles whose ink shifts gradually, like a morphing manifold. */
+    static BufferedImage latentGrid() {
+        BufferedImage img = canvas();
+        Graphics2D g = pen(img);
+        g.setColor(INK);
+        g.fillRect(0, 0, 16, 16);
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                int x = 1 + c * 5;
+                int y = 1 + r * 5;
+                g.setColor(new Color(0x7a4fd6).brighter());
+                g.fillRect(x, y, 4, 4);
+                g.setColor(Color.WHITE);
+                g.fillRect(x + (c + r) % 3, y + 1, 2, 2);
+            }
+        }
         g.dispose();
         return img;
     }

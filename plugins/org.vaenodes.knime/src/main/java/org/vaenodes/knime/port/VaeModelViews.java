@@ -12,7 +12,7 @@ import org.vaenodes.engine.model.TrainedModel;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.EpochStats;
 
-/** The port views of a VAE model: a summary with the model's provenance, and the per-epoch training history. */
+/** The port views of a VAE model: a summary with its provenance, the loss curves and the per-epoch history. */
 final class VaeModelViews {
 
     private VaeModelViews() {
@@ -24,7 +24,7 @@ final class VaeModelViews {
         summary.setName("Summary");
         JScrollPane history = new JScrollPane(historyTable(model.history()));
         history.setName("Training history");
-        return new JComponent[] {summary, history};
+        return new JComponent[] {summary, LossCurveChart.panel(model.history()), history};
     }
 
     static String summaryHtml(TrainedModel model, VaeModelPortObjectSpec spec) {

@@ -20,7 +20,7 @@ public final class TestflowMain {
         BatchOverrides overrides = new BatchOverrides();
         Path out = Path.of("testflow-output");
         List<Path> flows = new ArrayList<>();
-        for (String a : args) {
+        for (String a : splitArgs(args)) {
             if (a.startsWith("-out=")) {
                 out = Path.of(a.substring("-out=".length()));
             } else if (!overrides.parse(a)) {
@@ -39,6 +39,19 @@ public final class TestflowMain {
         System.out.println(flows.size() - failed + " of " + flows.size() + " workflows passed; outputs in "
             + out.toAbsolutePath());
         System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** Arguments may also arrive several in one (from a Maven property): split before each " -". */
+    private static List<String> splitArgs(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (String a : args) {
+            for (String part : a.strip().split("\\s+(?=-)")) {
+                if (!part.isBlank()) {
+                    out.add(part);
+                }
+            }
+        }
+        return out;
     }
 
     /** Runs, writes and checks one workflow, printing a line per node; returns the problems found. */

@@ -1,0 +1,148 @@
+package org.vaenodes.knime.nodes.decoder;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.collection.CollectionCellFactory;
+import org.knime.core.data.collection.ListCell;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.data.image.png.PNGImageContent;
+import org.vaenodes.engine.model.InputDescription;
+import org.vaenodes.engine.render.ImageSheets;
+import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.PixelOutput;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+
+/**
+ * The decoder's output columns — z_0 … z_(L−1), the label (conditional models), Image (image models, if chosen) and
+ * the decoded values — and how one decoded row becomes a table row. Decoded values are named like the model's
+ * input (its list column, or its value columns), so the output can be fed back to the VAE Encoder.
+ */
+final class DecoderLayout {
+
+    static final String Z_PREFIX = "z_";
+    static final String IMAGE = "Image";
+    static final String DEFAULT_LIST = "Pixels";
+    static final String DEFAULT_VALUE_PREFIX = "pixel_";
+
+    private final int latent;
+    private final int width;
+    private final String labelName;
+    private final boolean intLabels;
+    private final List<String> labelValues;
+    private final boolean image;
+    private final int imageRows;
+    private final int imageCols;
+    private final PixelOutput pixels;
+    private final DataTableSpec spec;
+
+    /**
+     * @return the layout, or null if the output spec cannot be known yet (value columns of a list input whose
+     *         length the model spec does not say before training)
+     */
+    static DecoderLayout of(VaeModelPortObjectSpec model, boolean imageColumn, PixelOutput pixels) {
+        InputDescription in = model.input();
+        if (pixels == PixelOutput.COLUMNS && in.width() == 0) {
+            return null;
+        }
+        return new DecoderLayout(model, imageColumn, pixels);
+    }
+
+    private DecoderLayout(VaeModelPortObjectSpec model, boolean imageColumn, PixelOutput pixels) {
+        InputDescription in = model.input();
+        this.latent = model.latentSize();
+        this.width = in.width();
+        this.labelName = model.isConditional() ? in.labelColumn() : null;
+        this.labelValues = in.labelValues();
+        this.intLabels = labelValues.stream().allMatch(s -> s.matches("-?\\d{1,9}"));
+        this.image = imageColumn && model.isImage();
+        this.imageRows = model.imageRows();
+        this.imageCols = model.imageCols();
+        this.pixels = pixels;
+        List<DataColumnSpec> cols = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int j = 0; j < latent; j++) {
+            cols.add(column(used, Z_PREFIX + j, DoubleCell.TYPE));
+        }
+        if (labelName != null) {
+            cols.add(column(used, labelName, intLabels ? IntCell.TYPE : StringCell.TYPE));
+        }
+        if (image) {
+            cols.add(column(used, IMAGE, PNGImageContent.TYPE));
+        }
+        if (pixels == PixelOutput.LIST) {
+            cols.add(column(used, in.listColumn() != null ? in.listColumn() : DEFAULT_LIST,
+                ListCell.getCollectionType(DoubleCell.TYPE)));
+        } else if (pixels == PixelOutput.COLUMNS) {
+            List<String> names = in.listColumn() == null ? in.columnNames() : null;
+            for (int p = 0; p < width; p++) {
+                cols.add(column(used, names != null ? names.get(p) : DEFAULT_VALUE_PREFIX + p, DoubleCell.TYPE));
+            }
+        }
+        this.spec = new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
+    }
+
+    private static DataColumnSpec column(Set<String> used, String name, DataType type) {
+        String unique = name;
+        for (int i = 1; !used.add(unique); i++) {
+            unique = name + " (#" + i + ")";
+        }
+        return new DataColumnSpecCreator(unique, type).createSpec();
+    }
+
+    DataTableSpec spec() {
+        return spec;
+    }
+
+    /** Values per decoded row. */
+    int width() {
+        return width;
+    }
+
+    /** Row {@code k} of a decoded chunk: z (rows × L), class indices (or null) and decoded values (rows × D). */
+    DefaultRow row(RowKey key, float[] z, int[] classes, float[] decoded, int k) {
+        List<DataCell> cells = new ArrayList<>(spec.getNumColumns());
+        for (int j = 0; j < latent; j++) {
+            cells.add(new DoubleCell(z[k * latent + j]));
+        }
+        if (labelName != null) {
+            String v = labelValues.get(classes[k]);
+            cells.add(intLabels ? new IntCell(Integer.parseInt(v)) : new StringCell(v));
+        }
+        if (image) {
+            byte[] png = ImageSheets.imagePng(decoded, k * width, imageRows, imageCols, 1, false);
+            cells.add(new PNGImageContent(png).toImageCell());
+        }
+        if (pixels != PixelOutput.NONE) {
+            List<DataCell> values = new ArrayList<>(width);
+            for (int p = 0; p < width; p++) {
+                values.add(new DoubleCell(decoded[k * width + p]));
+            }
+            if (pixels == PixelOutput.LIST) {
+                cells.add(CollectionCellFactory.createListCell(values));
+            } else {
+                cells.addAll(values);
+            }
+        }
+        return new DefaultRow(key, cells);
+    }
+
+    /** A row of missing cells (decode mode, row with a missing latent value). */
+    DefaultRow missingRow(RowKey key) {
+        List<DataCell> cells = new ArrayList<>(spec.getNumColumns());
+        for (int c = 0; c < spec.getNumColumns(); c++) {
+            cells.add(DataType.getMissingCell());
+        }
+        return new DefaultRow(key, cells);
+    }
+}

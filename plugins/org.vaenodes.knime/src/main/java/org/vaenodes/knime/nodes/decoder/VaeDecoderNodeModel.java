@@ -1,0 +1,302 @@
+package org.vaenodes.knime.nodes.decoder;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.RowKey;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.vaenodes.engine.model.Vae;
+import org.vaenodes.knime.data.LabelColumn;
+import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.MissingValues;
+import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.Mode;
+import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.SampleLabels;
+import org.vaenodes.knime.port.VaeModelPortObject;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+
+/**
+ * VAE Decoder/Sampler: decodes latent codes from a table, or draws them from the prior N(0, I), and outputs the
+ * codes with the decoded images and values. Works in chunks of {@value #CHUNK} rows.
+ */
+final class VaeDecoderNodeModel extends NodeModel {
+
+    /** Rows decoded per engine call. */
+    static final int CHUNK = 1024;
+
+    private final VaeDecoderSettings settings = new VaeDecoderSettings();
+
+    VaeDecoderNodeModel() {
+        super(new PortType[] {VaeModelPortObject.TYPE, BufferedDataTable.TYPE_OPTIONAL},
+            new PortType[] {BufferedDataTable.TYPE});
+    }
+
+    /** Everything configure and execute resolve from the settings, the model and the optional table. */
+    private record Plan(Mode mode, DecoderLayout layout, int[] zColumns, LabelColumn labelColumn, int fixedClass,
+        int[] sampleClasses) {
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        settings.checkConsistent();
+        VaeModelPortObjectSpec model = modelSpec(inSpecs[0]);
+        Plan plan = plan(model, (DataTableSpec) inSpecs[1], trained(model));
+        if (plan.mode == Mode.SAMPLE && inSpecs[1] != null) {
+            setWarningMessage("The input table is not used in mode 'sample'; set '" + VaeDecoderSettings.CFG_MODE
+                + "' to 'decode' to decode its latent columns.");
+        }
+        return new PortObjectSpec[] {plan.layout == null ? null : plan.layout.spec()};
+    }
+
+    /** The model's spec at port 0, with a clear message when there is none yet. */
+    static VaeModelPortObjectSpec modelSpec(PortObjectSpec spec) throws InvalidSettingsException {
+        if (!(spec instanceof VaeModelPortObjectSpec m)) {
+            throw new InvalidSettingsException("No VAE model at the model input: connect a VAE Learner (or a Model"
+                + " Reader holding a VAE model).");
+        }
+        if (m.latentSize() < 1) {
+            throw new InvalidSettingsException("The VAE model at the input has no latent dimensions; it does not"
+                + " look like a trained model.");
+        }
+        return m;
+    }
+
+    /**
+     * Whether the spec describes a trained model. Before its learner has run, a model spec only knows what the
+     * learner's settings say: no image shape, no list length and no label values yet (and no backend).
+     */
+    static boolean trained(VaeModelPortObjectSpec spec) {
+        return !spec.backend().isEmpty();
+    }
+
+    /**
+     * Resolves everything. If the model spec is not final yet ({@code known} false, see {@link #trained}) the layout
+     * and the labels stay unknown (null, −1); at execute time the spec always counts as final.
+     */
+    private Plan plan(VaeModelPortObjectSpec model, DataTableSpec table, boolean known)
+        throws InvalidSettingsException {
+        Mode mode = settings.mode();
+        DecoderLayout layout = known ? DecoderLayout.of(model, settings.imageColumn.getBooleanValue(),
+            settings.pixelOutputMode()) : null;
+        if (mode == Mode.DECODE) {
+            if (table == null) {
+                throw new InvalidSettingsException("Mode 'decode' needs a table with latent columns at the second"
+                    + " input; connect one, or set '" + VaeDecoderSettings.CFG_MODE + "' to 'sample'.");
+            }
+            int[] z = LatentColumns.resolve(table, settings.zColumns.getStringValue(), model.latentSize());
+            LabelColumn label = null;
+            int fixed = -1;
+            if (model.isConditional()) {
+                String name = model.input().labelColumn();
+                if (table.containsName(name)) {
+                    label = LabelColumn.of(table, name);
+                } else if (known) {
+                    fixed = classOf(model, settings.label.getStringValue());
+                }
+            }
+            return new Plan(mode, layout, z, label, fixed, null);
+        }
+        int[] classes = null;
+        if (model.isConditional() && known) {
+            if (settings.sampleLabelsMode() == SampleLabels.ALL) {
+                classes = new int[model.input().labelValues().size()];
+                Arrays.setAll(classes, i -> i);
+            } else {
+                classes = new int[] {classOf(model, settings.label.getStringValue())};
+            }
+            long total = (long) classes.length * settings.sampleCount.getIntValue();
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new InvalidSettingsException(settings.sampleCount.getIntValue() + " samples for each of "
+                    + classes.length + " labels are too many; lower '" + VaeDecoderSettings.CFG_SAMPLE_COUNT + "'.");
+            }
+        }
+        return new Plan(mode, layout, null, null, -1, classes);
+    }
+
+    /** Class index of a label setting; empty means the model's first label. */
+    private static int classOf(VaeModelPortObjectSpec model, String label) throws InvalidSettingsException {
+        List<String> values = model.input().labelValues();
+        if (label.isBlank()) {
+            return 0;
+        }
+        int k = values.indexOf(label.trim());
+        if (k < 0) {
+            throw new InvalidSettingsException("Label '" + label + "' (" + VaeDecoderSettings.CFG_LABEL
+                + ") is not one the model was trained on; it knows " + values + ".");
+        }
+        return k;
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
+        BufferedDataTable table = (BufferedDataTable) inObjects[1];
+        VaeModelPortObjectSpec spec = modelSpec(model.getSpec());
+        Plan plan = plan(spec, table == null ? null : table.getDataTableSpec(), true);
+        if (plan.mode == Mode.SAMPLE && table != null) {
+            setWarningMessage("The input table is not used in mode 'sample'.");
+        }
+        if (plan.layout == null) {
+            throw new InvalidSettingsException("The VAE model does not say how many values it decodes per row.");
+        }
+        Vae vae = model.model().vae();
+        if (vae.config().inputSize() != plan.layout.width()) {
+            throw new InvalidSettingsException("The model's network decodes " + vae.config().inputSize()
+                + " values per row but its input description has " + plan.layout.width() + ".");
+        }
+        BufferedDataContainer out = exec.createDataContainer(plan.layout.spec());
+        if (plan.mode == Mode.DECODE) {
+            decodeTable(vae, spec, plan, table, out, exec);
+        } else {
+            sample(vae, spec, plan, out, exec);
+        }
+        out.close();
+        return new PortObject[] {out.getTable()};
+    }
+
+    private void sample(Vae vae, VaeModelPortObjectSpec spec, Plan plan, BufferedDataContainer out,
+        ExecutionContext exec) throws CanceledExecutionException {
+        int perLabel = settings.sampleCount.getIntValue();
+        int total = plan.sampleClasses == null ? perLabel : perLabel * plan.sampleClasses.length;
+        int l = spec.latentSize();
+        // one stream of N(0, 1) draws in row order, as Vae.samplePrior draws them, whatever the chunk size
+        Random rnd = new Random(settings.seed.getIntValue());
+        for (int from = 0; from < total; from += CHUNK) {
+            exec.checkCanceled();
+            int n = Math.min(CHUNK, total - from);
+            float[] z = new float[n * l];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) rnd.nextGaussian();
+            }
+            int[] classes = null;
+            if (plan.sampleClasses != null) {
+                classes = new int[n];
+                for (int i = 0; i < n; i++) {
+                    classes[i] = plan.sampleClasses[(from + i) / perLabel];
+                }
+            }
+            float[] decoded = vae.decode(z, n, classes);
+            for (int i = 0; i < n; i++) {
+                out.addRowToTable(plan.layout.row(new RowKey("Sample" + (from + i)), z, classes, decoded, i));
+            }
+            final int done = from + n;
+            exec.setProgress(done / (double) total, () -> "Sampled " + done + " of " + total);
+        }
+    }
+
+    private void decodeTable(Vae vae, VaeModelPortObjectSpec spec, Plan plan, BufferedDataTable table,
+        BufferedDataContainer out, ExecutionContext exec) throws InvalidSettingsException, CanceledExecutionException {
+        boolean fail = settings.missingValuesMode() == MissingValues.FAIL;
+        List<String> labelValues = spec.input().labelValues();
+        DataTableSpec in = table.getDataTableSpec();
+        int l = spec.latentSize();
+        List<DataRow> rows = new ArrayList<>(CHUNK);
+        int[] slot = new int[CHUNK];
+        float[] z = new float[CHUNK * l];
+        int[] classes = spec.isConditional() ? new int[CHUNK] : null;
+        int valid = 0;
+        long total = table.size();
+        long done = 0;
+        for (DataRow row : table) {
+            exec.checkCanceled();
+            boolean ok = true;
+            for (int j = 0; j < l && ok; j++) {
+                DataCell c = row.getCell(plan.zColumns[j]);
+                if (c.isMissing()) {
+                    if (fail) {
+                        throw new InvalidSettingsException("Row '" + row.getKey().getString() + "' has a missing value"
+                            + " in latent column '" + in.getColumnSpec(plan.zColumns[j]).getName() + "'. Remove or"
+                            + " fill such rows, or set '" + VaeDecoderSettings.CFG_MISSING_VALUES + "' to '"
+                            + MissingValues.OUTPUT_MISSING.id() + "'.");
+                    }
+                    ok = false;
+                } else {
+                    z[valid * l + j] = (float) ((DoubleValue) c).getDoubleValue();
+                }
+            }
+            if (ok && classes != null) {
+                if (plan.labelColumn == null) {
+                    classes[valid] = plan.fixedClass;
+                } else if (plan.labelColumn.valueOf(row) == null && !fail) {
+                    ok = false;
+                } else {
+                    classes[valid] = plan.labelColumn.classOf(row, labelValues); // names the row if unknown
+                }
+            }
+            slot[rows.size()] = ok ? valid++ : -1;
+            rows.add(row);
+            if (rows.size() == CHUNK) {
+                done += flush(vae, plan, rows, slot, z, classes, valid, out);
+                valid = 0;
+                final long d = done;
+                exec.setProgress(d / (double) total, () -> "Decoded " + d + " of " + total + " rows");
+            }
+        }
+        flush(vae, plan, rows, slot, z, classes, valid, out);
+    }
+
+    private static int flush(Vae vae, Plan plan, List<DataRow> rows, int[] slot, float[] z, int[] classes, int valid,
+        BufferedDataContainer out) {
+        int n = rows.size();
+        int l = z.length / CHUNK;
+        float[] zs = Arrays.copyOf(z, valid * l);
+        int[] cs = classes == null ? null : Arrays.copyOf(classes, valid);
+        float[] decoded = valid == 0 ? null : vae.decode(zs, valid, cs);
+        for (int i = 0; i < n; i++) {
+            RowKey key = rows.get(i).getKey();
+            out.addRowToTable(slot[i] < 0 ? plan.layout.missingRow(key)
+                : plan.layout.row(key, zs, cs, decoded, slot[i]));
+        }
+        rows.clear();
+        return n;
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO s) {
+        settings.saveSettingsTo(s);
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
+        settings.validateSettings(s);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
+        settings.loadValidatedSettingsFrom(s);
+    }
+
+    @Override
+    protected void reset() {
+        // nothing cached between executions
+    }
+
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException {
+        // no internals: the output table is all KNIME needs to restore
+    }
+
+    @Override
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException {
+        // no internals
+    }
+}

@@ -1,0 +1,162 @@
+package org.vaenodes.knime.nodes.decoder;
+
+import java.util.List;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vaenodes.knime.util.SettingChoice;
+
+/**
+ * Every setting of the VAE Decoder/Sampler: key, default, bounds and validation in one place. The node model and
+ * the dialog share these models, and each key is a plain entry in the node's settings, so flow variables can set it.
+ */
+final class VaeDecoderSettings {
+
+    /** Where the latent codes come from. */
+    enum Mode implements SettingChoice {
+        SAMPLE("sample"), DECODE("decode");
+
+        private final String id;
+
+        Mode(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    /** Which classes a conditional model samples. */
+    enum SampleLabels implements SettingChoice {
+        ALL("all"), ONE("one");
+
+        private final String id;
+
+        SampleLabels(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    /** How decoded values are written to the output table. */
+    enum PixelOutput implements SettingChoice {
+        LIST("list"), COLUMNS("columns"), NONE("none");
+
+        private final String id;
+
+        PixelOutput(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    /** What to do with a row whose latent values (or label) are missing. */
+    enum MissingValues implements SettingChoice {
+        FAIL("fail"), OUTPUT_MISSING("output-missing");
+
+        private final String id;
+
+        MissingValues(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    static final String CFG_MODE = "mode";
+    static final String CFG_Z_COLUMNS = "z_columns";
+    static final String CFG_SAMPLE_COUNT = "sample_count";
+    static final String CFG_SEED = "seed";
+    static final String CFG_SAMPLE_LABELS = "sample_labels";
+    static final String CFG_LABEL = "label";
+    static final String CFG_PIXEL_OUTPUT = "pixel_output";
+    static final String CFG_IMAGE_COLUMN = "image_column";
+    static final String CFG_MISSING_VALUES = "missing_values";
+
+    /** Largest number of samples (per label). */
+    static final int MAX_SAMPLES = 1_000_000;
+
+    final SettingsModelString mode = new SettingsModelString(CFG_MODE, Mode.SAMPLE.id());
+    final SettingsModelString zColumns = new SettingsModelString(CFG_Z_COLUMNS, "z_mean_");
+    final SettingsModelIntegerBounded sampleCount = new SettingsModelIntegerBounded(CFG_SAMPLE_COUNT, 100, 1,
+        MAX_SAMPLES);
+    final SettingsModelInteger seed = new SettingsModelInteger(CFG_SEED, 1);
+    final SettingsModelString sampleLabels = new SettingsModelString(CFG_SAMPLE_LABELS, SampleLabels.ALL.id());
+    final SettingsModelString label = new SettingsModelString(CFG_LABEL, "");
+    final SettingsModelString pixelOutput = new SettingsModelString(CFG_PIXEL_OUTPUT, PixelOutput.LIST.id());
+    final SettingsModelBoolean imageColumn = new SettingsModelBoolean(CFG_IMAGE_COLUMN, true);
+    final SettingsModelString missingValues = new SettingsModelString(CFG_MISSING_VALUES, MissingValues.FAIL.id());
+
+    private List<SettingsModel> all() {
+        return List.of(mode, zColumns, sampleCount, seed, sampleLabels, label, pixelOutput, imageColumn,
+            missingValues);
+    }
+
+    void saveSettingsTo(NodeSettingsWO settings) {
+        for (SettingsModel m : all()) {
+            m.saveSettingsTo(settings);
+        }
+    }
+
+    /** Checks each value and the combination, without changing this object. */
+    void validateSettings(NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.validateSettings(settings);
+        }
+        VaeDecoderSettings probe = new VaeDecoderSettings();
+        probe.loadValidatedSettingsFrom(settings);
+        probe.checkConsistent();
+    }
+
+    void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.loadSettingsFrom(settings);
+        }
+    }
+
+    /** Cross-field rules; called by validate and again at configure time. */
+    void checkConsistent() throws InvalidSettingsException {
+        sampleLabelsMode();
+        pixelOutputMode();
+        missingValuesMode();
+        if (mode() == Mode.DECODE && zColumns.getStringValue().isBlank()) {
+            throw new InvalidSettingsException("Mode 'decode' needs the latent columns (" + CFG_Z_COLUMNS
+                + "): a prefix such as 'z_mean_' or a comma-separated list of column names.");
+        }
+    }
+
+    Mode mode() throws InvalidSettingsException {
+        return SettingChoice.parse(Mode.values(), mode.getStringValue(), CFG_MODE);
+    }
+
+    SampleLabels sampleLabelsMode() throws InvalidSettingsException {
+        return SettingChoice.parse(SampleLabels.values(), sampleLabels.getStringValue(), CFG_SAMPLE_LABELS);
+    }
+
+    PixelOutput pixelOutputMode() throws InvalidSettingsException {
+        return SettingChoice.parse(PixelOutput.values(), pixelOutput.getStringValue(), CFG_PIXEL_OUTPUT);
+    }
+
+    MissingValues missingValuesMode() throws InvalidSettingsException {
+        return SettingChoice.parse(MissingValues.values(), missingValues.getStringValue(), CFG_MISSING_VALUES);
+    }
+}
