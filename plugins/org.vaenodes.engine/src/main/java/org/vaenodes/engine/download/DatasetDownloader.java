@@ -340,8 +340,8 @@ public final class DatasetDownloader {
                     if (cancelSeen.get() || timedOut.get()) {
                         break;
                     }
-                    throw new IOException("Download of " + url + " failed after " + count + " of "
-                            + expected.size() + " bytes: " + describe(e) + nothing, e);
+                    throw new IOException("Download of " + url + " broke off after " + count + " of "
+                            + expected.size() + " bytes (" + describe(e) + ")" + nothing, e);
                 }
                 if (n < 0) {
                     break;

@@ -8,6 +8,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.ModelContentRO;
 import org.knime.core.node.ModelContentWO;
 import org.knime.core.node.port.AbstractSimplePortObjectSpec;
+import org.knime.core.node.port.PortObjectSpec;
 import org.vaenodes.engine.model.InputDescription;
 
 /**
@@ -87,6 +88,44 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     public String backend() {
         return backend;
+    }
+
+    /**
+     * Whether this spec describes a trained model. Before its learner has run, a model spec only knows what the
+     * learner's settings say: no image shape, list length, label values or backend yet.
+     */
+    public boolean isTrained() {
+        return !backend.isEmpty();
+    }
+
+    /** The VAE model spec at a node's model input, or a clear configure error when there is none. */
+    public static VaeModelPortObjectSpec require(PortObjectSpec spec) throws InvalidSettingsException {
+        if (!(spec instanceof VaeModelPortObjectSpec m)) {
+            throw new InvalidSettingsException("No VAE model at the model input: connect a VAE Learner (or a Model"
+                + " Reader holding a VAE model).");
+        }
+        if (m.latentSize() < 1) {
+            throw new InvalidSettingsException("The VAE model at the input has no latent dimensions; it does not"
+                + " look like a trained model.");
+        }
+        return m;
+    }
+
+    /**
+     * Class index of a label chosen in a node setting (e.g. which digit to draw); empty means the model's first
+     * label.
+     */
+    public int classOfLabelSetting(String label, String settingKey) throws InvalidSettingsException {
+        List<String> values = input.labelValues();
+        if (label == null || label.isBlank()) {
+            return 0;
+        }
+        int k = values.indexOf(label.trim());
+        if (k < 0) {
+            throw new InvalidSettingsException("Label '" + label + "' (" + settingKey + ") is not one the model was "
+                + "trained on; it knows " + values + ".");
+        }
+        return k;
     }
 
     @Override

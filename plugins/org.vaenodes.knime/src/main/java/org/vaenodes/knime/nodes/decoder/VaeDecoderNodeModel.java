@@ -56,8 +56,8 @@ final class VaeDecoderNodeModel extends NodeModel {
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
-        VaeModelPortObjectSpec model = modelSpec(inSpecs[0]);
-        Plan plan = plan(model, (DataTableSpec) inSpecs[1], trained(model));
+        VaeModelPortObjectSpec model = VaeModelPortObjectSpec.require(inSpecs[0]);
+        Plan plan = plan(model, (DataTableSpec) inSpecs[1], model.isTrained());
         if (plan.mode == Mode.SAMPLE && inSpecs[1] != null) {
             setWarningMessage("The input table is not used in mode 'sample'; set '" + VaeDecoderSettings.CFG_MODE
                 + "' to 'decode' to decode its latent columns.");
@@ -65,29 +65,8 @@ final class VaeDecoderNodeModel extends NodeModel {
         return new PortObjectSpec[] {plan.layout == null ? null : plan.layout.spec()};
     }
 
-    /** The model's spec at port 0, with a clear message when there is none yet. */
-    static VaeModelPortObjectSpec modelSpec(PortObjectSpec spec) throws InvalidSettingsException {
-        if (!(spec instanceof VaeModelPortObjectSpec m)) {
-            throw new InvalidSettingsException("No VAE model at the model input: connect a VAE Learner (or a Model"
-                + " Reader holding a VAE model).");
-        }
-        if (m.latentSize() < 1) {
-            throw new InvalidSettingsException("The VAE model at the input has no latent dimensions; it does not"
-                + " look like a trained model.");
-        }
-        return m;
-    }
-
     /**
-     * Whether the spec describes a trained model. Before its learner has run, a model spec only knows what the
-     * learner's settings say: no image shape, no list length and no label values yet (and no backend).
-     */
-    static boolean trained(VaeModelPortObjectSpec spec) {
-        return !spec.backend().isEmpty();
-    }
-
-    /**
-     * Resolves everything. If the model spec is not final yet ({@code known} false, see {@link #trained}) the layout
+     * Resolves everything. If the model spec is not final yet ({@code known} false, see {@link VaeModelPortObjectSpec#isTrained()}) the layout
      * and the labels stay unknown (null, −1); at execute time the spec always counts as final.
      */
     private Plan plan(VaeModelPortObjectSpec model, DataTableSpec table, boolean known)
@@ -108,7 +87,7 @@ final class VaeDecoderNodeModel extends NodeModel {
                 if (table.containsName(name)) {
                     label = LabelColumn.of(table, name);
                 } else if (known) {
-                    fixed = classOf(model, settings.label.getStringValue());
+                    fixed = model.classOfLabelSetting(settings.label.getStringValue(), VaeDecoderSettings.CFG_LABEL);
                 }
             }
             return new Plan(mode, layout, z, label, fixed, null);
@@ -119,7 +98,8 @@ final class VaeDecoderNodeModel extends NodeModel {
                 classes = new int[model.input().labelValues().size()];
                 Arrays.setAll(classes, i -> i);
             } else {
-                classes = new int[] {classOf(model, settings.label.getStringValue())};
+                classes = new int[] {
+                    model.classOfLabelSetting(settings.label.getStringValue(), VaeDecoderSettings.CFG_LABEL)};
             }
             long total = (long) classes.length * settings.sampleCount.getIntValue();
             if (total > Integer.MAX_VALUE - 8) {
@@ -130,25 +110,11 @@ final class VaeDecoderNodeModel extends NodeModel {
         return new Plan(mode, layout, null, null, -1, classes);
     }
 
-    /** Class index of a label setting; empty means the model's first label. */
-    private static int classOf(VaeModelPortObjectSpec model, String label) throws InvalidSettingsException {
-        List<String> values = model.input().labelValues();
-        if (label.isBlank()) {
-            return 0;
-        }
-        int k = values.indexOf(label.trim());
-        if (k < 0) {
-            throw new InvalidSettingsException("Label '" + label + "' (" + VaeDecoderSettings.CFG_LABEL
-                + ") is not one the model was trained on; it knows " + values + ".");
-        }
-        return k;
-    }
-
     @Override
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
         BufferedDataTable table = (BufferedDataTable) inObjects[1];
-        VaeModelPortObjectSpec spec = modelSpec(model.getSpec());
+        VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(model.getSpec());
         Plan plan = plan(spec, table == null ? null : table.getDataTableSpec(), true);
         if (plan.mode == Mode.SAMPLE && table != null) {
             setWarningMessage("The input table is not used in mode 'sample'.");

@@ -3,20 +3,19 @@ package org.vaenodes.knime.nodes.decoder;
 import java.util.List;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
  * Every setting of the VAE Decoder/Sampler: key, default, bounds and validation in one place. The node model and
  * the dialog share these models, and each key is a plain entry in the node's settings, so flow variables can set it.
  */
-final class VaeDecoderSettings {
+final class VaeDecoderSettings extends NodeSettingsGroup {
 
     /** Where the latent codes come from. */
     enum Mode implements SettingChoice {
@@ -106,35 +105,20 @@ final class VaeDecoderSettings {
     final SettingsModelBoolean imageColumn = new SettingsModelBoolean(CFG_IMAGE_COLUMN, true);
     final SettingsModelString missingValues = new SettingsModelString(CFG_MISSING_VALUES, MissingValues.FAIL.id());
 
-    private List<SettingsModel> all() {
+    @Override
+    protected List<SettingsModel> models() {
         return List.of(mode, zColumns, sampleCount, seed, sampleLabels, label, pixelOutput, imageColumn,
             missingValues);
     }
 
-    void saveSettingsTo(NodeSettingsWO settings) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(settings);
-        }
-    }
-
-    /** Checks each value and the combination, without changing this object. */
-    void validateSettings(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(settings);
-        }
-        VaeDecoderSettings probe = new VaeDecoderSettings();
-        probe.loadValidatedSettingsFrom(settings);
-        probe.checkConsistent();
-    }
-
-    void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.loadSettingsFrom(settings);
-        }
+    @Override
+    protected VaeDecoderSettings newDefaults() {
+        return new VaeDecoderSettings();
     }
 
     /** Cross-field rules; called by validate and again at configure time. */
-    void checkConsistent() throws InvalidSettingsException {
+    @Override
+    public void checkConsistent() throws InvalidSettingsException {
         sampleLabelsMode();
         pixelOutputMode();
         missingValuesMode();

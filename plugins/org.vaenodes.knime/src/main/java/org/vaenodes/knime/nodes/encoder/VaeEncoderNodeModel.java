@@ -53,41 +53,20 @@ final class VaeEncoderNodeModel extends NodeModel {
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
-        VaeModelPortObjectSpec model = modelSpec(inSpecs[0]);
+        VaeModelPortObjectSpec model = VaeModelPortObjectSpec.require(inSpecs[0]);
         DataTableSpec table = (DataTableSpec) inSpecs[1];
         if (table == null) {
             throw new InvalidSettingsException("No input table: connect the table to encode.");
         }
-        Bound bound = bind(model, table, trained(model));
+        Bound bound = bind(model, table, model.isTrained());
         return new PortObjectSpec[] {bound.layout.spec(table)};
-    }
-
-    /** The model's spec at port 0, with a clear message when there is none yet. */
-    static VaeModelPortObjectSpec modelSpec(PortObjectSpec spec) throws InvalidSettingsException {
-        if (!(spec instanceof VaeModelPortObjectSpec m)) {
-            throw new InvalidSettingsException("No VAE model at the model input: connect a VAE Learner (or a Model"
-                + " Reader holding a VAE model).");
-        }
-        if (m.latentSize() < 1) {
-            throw new InvalidSettingsException("The VAE model at the input has no latent dimensions; it does not"
-                + " look like a trained model.");
-        }
-        return m;
-    }
-
-    /**
-     * Whether the spec describes a trained model. Before its learner has run, a model spec only knows what the
-     * learner's settings say: no image shape, no list length and no label values yet (and no backend).
-     */
-    static boolean trained(VaeModelPortObjectSpec spec) {
-        return !spec.backend().isEmpty();
     }
 
     /** Input columns, label column and output layout for one model and table; configure-time errors. */
     private record Bound(InputColumns input, LabelColumn label, EncoderLayout layout) {
     }
 
-    /** @param known whether the model spec is final (see {@link #trained}); at execute time it always is */
+    /** @param known whether the model spec is final (see {@link VaeModelPortObjectSpec#isTrained()}); at execute time it always is */
     private Bound bind(VaeModelPortObjectSpec model, DataTableSpec table, boolean known)
         throws InvalidSettingsException {
         InputColumns input = InputColumns.forModel(table, model.input());
@@ -117,7 +96,7 @@ final class VaeEncoderNodeModel extends NodeModel {
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
         BufferedDataTable table = (BufferedDataTable) inObjects[1];
-        VaeModelPortObjectSpec spec = modelSpec(model.getSpec());
+        VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(model.getSpec());
         Bound bound = bind(spec, table.getDataTableSpec(), true);
         Vae vae = model.model().vae();
         if (vae.config().inputSize() != bound.input.width()) {

@@ -3,20 +3,19 @@ package org.vaenodes.knime.nodes.encoder;
 import java.util.List;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
  * Every setting of the VAE Encoder: key, default, bounds and validation in one place. The node model and the
  * dialog share these models, and each key is a plain entry in the node's settings, so flow variables can set it.
  */
-final class VaeEncoderSettings {
+final class VaeEncoderSettings extends NodeSettingsGroup {
 
     /** What to do with a row whose input (or label) has a missing value. */
     enum MissingValues implements SettingChoice {
@@ -56,35 +55,20 @@ final class VaeEncoderSettings {
     final SettingsModelInteger seed = new SettingsModelInteger(CFG_SEED, 1);
     final SettingsModelString missingValues = new SettingsModelString(CFG_MISSING_VALUES, MissingValues.FAIL.id());
 
-    private List<SettingsModel> all() {
+    @Override
+    protected List<SettingsModel> models() {
         return List.of(zLogVar, zSample, negElbo, anomalyScore, anomalySamples, reconstructionImage, seed,
             missingValues);
     }
 
-    void saveSettingsTo(NodeSettingsWO settings) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(settings);
-        }
-    }
-
-    /** Checks each value and the combination, without changing this object. */
-    void validateSettings(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(settings);
-        }
-        VaeEncoderSettings probe = new VaeEncoderSettings();
-        probe.loadValidatedSettingsFrom(settings);
-        probe.checkConsistent();
-    }
-
-    void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.loadSettingsFrom(settings);
-        }
+    @Override
+    protected VaeEncoderSettings newDefaults() {
+        return new VaeEncoderSettings();
     }
 
     /** Cross-field rules; called by validate and again at configure time. */
-    void checkConsistent() throws InvalidSettingsException {
+    @Override
+    public void checkConsistent() throws InvalidSettingsException {
         missingValuesMode();
     }
 

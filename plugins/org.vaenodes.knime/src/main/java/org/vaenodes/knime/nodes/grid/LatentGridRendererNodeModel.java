@@ -68,34 +68,13 @@ final class LatentGridRendererNodeModel extends NodeModel {
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
-        VaeModelPortObjectSpec model = modelSpec(inSpecs[0]);
-        Grid g = grid(model, trained(model));
+        VaeModelPortObjectSpec model = VaeModelPortObjectSpec.require(inSpecs[0]);
+        Grid g = grid(model, model.isTrained());
         return new PortObjectSpec[] {new ImagePortObjectSpec(PNGImageContent.TYPE), tableSpec(g.latent)};
     }
 
-    /** The model's spec at port 0, with a clear message when there is none yet. */
-    static VaeModelPortObjectSpec modelSpec(PortObjectSpec spec) throws InvalidSettingsException {
-        if (!(spec instanceof VaeModelPortObjectSpec m)) {
-            throw new InvalidSettingsException("No VAE model at the model input: connect a VAE Learner (or a Model"
-                + " Reader holding a VAE model).");
-        }
-        if (m.latentSize() < 1) {
-            throw new InvalidSettingsException("The VAE model at the input has no latent dimensions; it does not"
-                + " look like a trained model.");
-        }
-        return m;
-    }
-
     /**
-     * Whether the spec describes a trained model. Before its learner has run, a model spec only knows what the
-     * learner's settings say: no image shape and no label values yet (and no backend).
-     */
-    static boolean trained(VaeModelPortObjectSpec spec) {
-        return !spec.backend().isEmpty();
-    }
-
-    /**
-     * Resolves the grid. If the model spec is not final yet ({@code known} false, see {@link #trained}), the checks
+     * Resolves the grid. If the model spec is not final yet ({@code known} false, see {@link VaeModelPortObjectSpec#isTrained()}), the checks
      * of image shape and label wait for the trained model; at execute time the spec always counts as final.
      */
     private Grid grid(VaeModelPortObjectSpec model, boolean known) throws InvalidSettingsException {
@@ -123,13 +102,7 @@ final class LatentGridRendererNodeModel extends NodeModel {
         }
         int labelClass = -1;
         if (model.isConditional() && known) {
-            List<String> values = model.input().labelValues();
-            String label = settings.label.getStringValue().trim();
-            labelClass = label.isEmpty() ? 0 : values.indexOf(label);
-            if (labelClass < 0) {
-                throw new InvalidSettingsException("Label '" + label + "' (" + LatentGridSettings.CFG_LABEL
-                    + ") is not one the model was trained on; it knows " + values + ".");
-            }
+            labelClass = model.classOfLabelSetting(settings.label.getStringValue(), LatentGridSettings.CFG_LABEL);
         }
         int scale = settings.tileScale.getIntValue();
         long width = (long) n * model.imageCols() * scale;
@@ -163,7 +136,7 @@ final class LatentGridRendererNodeModel extends NodeModel {
     @Override
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
-        Grid g = grid(modelSpec(model.getSpec()), true);
+        Grid g = grid(VaeModelPortObjectSpec.require(model.getSpec()), true);
         Vae vae = model.model().vae();
         int n = g.n;
         int l = g.latent;

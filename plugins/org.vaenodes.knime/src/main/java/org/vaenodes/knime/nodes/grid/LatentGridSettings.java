@@ -3,8 +3,6 @@ package org.vaenodes.knime.nodes.grid;
 import java.util.List;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -13,13 +11,14 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.render.ImageSheets;
 import org.vaenodes.engine.render.RangeMode;
+import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
  * Every setting of the Latent Grid Renderer: key, default, bounds and validation in one place. The node model and
  * the dialog share these models, and each key is a plain entry in the node's settings, so flow variables can set it.
  */
-final class LatentGridSettings {
+final class LatentGridSettings extends NodeSettingsGroup {
 
     /** How the grid coordinates are spaced; the id is what flow variables set. */
     enum Range implements SettingChoice {
@@ -69,34 +68,19 @@ final class LatentGridSettings {
         new SettingsModelIntegerBounded(CFG_TILE_SCALE, 1, 1, ImageSheets.MAX_SCALE);
     final SettingsModelBoolean invert = new SettingsModelBoolean(CFG_INVERT, false);
 
-    private List<SettingsModel> all() {
+    @Override
+    protected List<SettingsModel> models() {
         return List.of(gridSize, dimX, dimY, rangeMode, range, otherValue, label, tileScale, invert);
     }
 
-    void saveSettingsTo(NodeSettingsWO settings) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(settings);
-        }
-    }
-
-    /** Checks each value and the combination, without changing this object. */
-    void validateSettings(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(settings);
-        }
-        LatentGridSettings probe = new LatentGridSettings();
-        probe.loadValidatedSettingsFrom(settings);
-        probe.checkConsistent();
-    }
-
-    void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.loadSettingsFrom(settings);
-        }
+    @Override
+    protected LatentGridSettings newDefaults() {
+        return new LatentGridSettings();
     }
 
     /** Cross-field rules; called by validate and again at configure time. */
-    void checkConsistent() throws InvalidSettingsException {
+    @Override
+    public void checkConsistent() throws InvalidSettingsException {
         if (range() == Range.LINEAR && !(range.getDoubleValue() > 0)) {
             throw new InvalidSettingsException("The grid range r (" + CFG_RANGE + ") must be greater than 0 for"
                 + " range mode 'linear' (the grid spans −r … +r).");

@@ -4,8 +4,6 @@ import java.util.List;
 
 import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
@@ -16,6 +14,7 @@ import org.vaenodes.engine.model.Activation;
 import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.TrainingConfig;
+import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
@@ -23,7 +22,7 @@ import org.vaenodes.knime.util.SettingChoice;
  * Defaults train the classic MNIST VAE (one hidden layer of 400, ReLU, Bernoulli/BCE, Adam 1e-3, batch 128) with a
  * 2-D latent space, so the Latent Grid Renderer works out of the box.
  */
-final class VaeLearnerSettings {
+final class VaeLearnerSettings extends NodeSettingsGroup {
 
     enum InputMode implements SettingChoice {
         LIST("list"), COLUMNS("columns");
@@ -137,33 +136,21 @@ final class VaeLearnerSettings {
     final SettingsModelIntegerBounded patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 0, 0, 100_000);
     final SettingsModelBoolean binarize = new SettingsModelBoolean(CFG_BINARIZE, false);
 
-    private List<SettingsModel> all() {
+    @Override
+    protected List<SettingsModel> models() {
         return List.of(inputMode, listColumn, columns, labelColumn, missingValues, encoderLayers, decoderLayers,
             latentSize, activation, likelihood, beta, epochs, batchSize, learningRate, seed, validationPercent,
             patience, binarize);
     }
 
-    void saveSettingsTo(NodeSettingsWO s) {
-        all().forEach(m -> m.saveSettingsTo(s));
-    }
-
-    void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(s);
-        }
-        VaeLearnerSettings probe = new VaeLearnerSettings();
-        probe.loadValidatedSettingsFrom(s);
-        probe.checkConsistent();
-    }
-
-    void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.loadSettingsFrom(s);
-        }
+    @Override
+    protected VaeLearnerSettings newDefaults() {
+        return new VaeLearnerSettings();
     }
 
     /** Rules that span settings, or parse text; run by validate and again at configure. */
-    void checkConsistent() throws InvalidSettingsException {
+    @Override
+    public void checkConsistent() throws InvalidSettingsException {
         inputModeChoice();
         missingChoice();
         activationChoice();

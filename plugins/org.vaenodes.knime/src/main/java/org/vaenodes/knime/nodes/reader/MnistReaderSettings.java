@@ -3,19 +3,18 @@ package org.vaenodes.knime.nodes.reader;
 import java.util.List;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
  * Every setting of the MNIST Reader: key, default, bounds and validation in one place. The node model and the
  * dialog share these models, and each key is a plain entry in the node's settings, so flow variables can set it.
  */
-final class MnistReaderSettings {
+final class MnistReaderSettings extends NodeSettingsGroup {
 
     /** Where the digits come from; the id is what flow variables set. */
     enum Source implements SettingChoice {
@@ -71,34 +70,19 @@ final class MnistReaderSettings {
     final SettingsModelBoolean imageColumn = new SettingsModelBoolean(CFG_IMAGE_COLUMN, true);
     final SettingsModelString rowIdPrefix = new SettingsModelString(CFG_ROW_ID_PREFIX, "Row");
 
-    private List<SettingsModel> all() {
+    @Override
+    protected List<SettingsModel> models() {
         return List.of(source, imagesFile, labelsFile, maxRows, pixelOutput, scaleToUnit, imageColumn, rowIdPrefix);
     }
 
-    void saveSettingsTo(NodeSettingsWO settings) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(settings);
-        }
-    }
-
-    /** Checks each value and the combination, without changing this object. */
-    void validateSettings(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(settings);
-        }
-        MnistReaderSettings probe = new MnistReaderSettings();
-        probe.loadValidatedSettingsFrom(settings);
-        probe.checkConsistent();
-    }
-
-    void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.loadSettingsFrom(settings);
-        }
+    @Override
+    protected MnistReaderSettings newDefaults() {
+        return new MnistReaderSettings();
     }
 
     /** Cross-field rules; called by validate and again at configure time. */
-    void checkConsistent() throws InvalidSettingsException {
+    @Override
+    public void checkConsistent() throws InvalidSettingsException {
         Source src = source();
         pixelOutputMode();
         if (src == Source.IDX_FILES && imagesFile.getStringValue().isBlank()) {
