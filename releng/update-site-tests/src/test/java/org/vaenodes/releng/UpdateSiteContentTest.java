@@ -95,6 +95,42 @@ class UpdateSiteContentTest {
         }
     }
 
+    @Test
+    void cudaJarsShipOnlyInTheCudaFragmentAndTheMainFeatureStaysCpuOnly() throws Exception {
+        for (String plugin : names(REPO.resolve("plugins"))) {
+            try (JarFile jar = new JarFile(REPO.resolve("plugins").resolve(plugin).toFile())) {
+                boolean hasCuda = jar.stream().anyMatch(e -> e.getName().startsWith("lib/nd4j-cuda")
+                    || e.getName().startsWith("lib/cuda"));
+                assertEquals(plugin.startsWith("org.vaenodes.engine.cuda_"), hasCuda,
+                    plugin + (hasCuda ? " must not carry CUDA jars" : " must carry the CUDA jars"));
+            }
+        }
+        assertFalse(featureXml("org.vaenodes.feature_").contains("org.vaenodes.engine.cuda"),
+            "the main feature must not include the CUDA backend");
+        String cuda = featureXml("org.vaenodes.cuda.feature_");
+        assertTrue(cuda.contains("id=\"org.vaenodes.engine.cuda\""), "the CUDA feature includes the fragment");
+        assertTrue(cuda.contains("feature=\"org.vaenodes.feature\""), "the CUDA feature requires the main feature");
+        Path cudaJar = single(REPO.resolve("plugins"), "org.vaenodes.engine.cuda_");
+        System.out.printf("update site: %,d bytes in all; CUDA backend fragment %,d bytes; without it %,d bytes%n",
+            size(REPO), size(cudaJar), size(REPO) - size(cudaJar));
+    }
+
+    private static String featureXml(String prefix) throws IOException {
+        Path featureJar = single(REPO.resolve("features"), prefix);
+        try (JarFile jar = new JarFile(featureJar.toFile()); InputStream in = jar.getInputStream(jar.getEntry("feature.xml"))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static long size(Path p) throws IOException {
+        if (Files.isRegularFile(p)) {
+            return Files.size(p);
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
     /** Splits an OSGi manifest header at top-level commas (commas inside quoted attributes do not split). */
     static List<String> splitHeader(String header) {
         List<String> out = new ArrayList<>();
