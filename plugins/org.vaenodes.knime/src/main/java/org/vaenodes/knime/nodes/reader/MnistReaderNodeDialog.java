@@ -22,6 +22,8 @@ final class MnistReaderNodeDialog extends DefaultNodeSettingsPane {
             JFileChooser.OPEN_DIALOG, ".gz", "-ubyte"));
         addDialogComponent(new DialogComponentFileChooser(s.labelsFile, "vaenodes.mnist.labels",
             JFileChooser.OPEN_DIALOG, ".gz", "-ubyte"));
+        addDialogComponent(new DialogComponentFileChooser(s.cacheDir, "vaenodes.mnist.cache",
+            JFileChooser.OPEN_DIALOG, true));
         addDialogComponent(new DialogComponentNumber(s.maxRows, "Maximum rows (0 = all)", 1000));
         closeCurrentGroup();
         createNewGroup("Output");

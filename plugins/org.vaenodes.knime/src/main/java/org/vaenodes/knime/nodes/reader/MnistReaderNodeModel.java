@@ -15,6 +15,7 @@ import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.vaenodes.engine.data.IdxReader;
 import org.vaenodes.engine.data.MnistDataset;
+import org.vaenodes.engine.download.DownloadCancelledException;
 
 /** MNIST Reader: reads digits (built-in sample or IDX files) into a table of label, image and pixels. */
 final class MnistReaderNodeModel extends NodeModel {
@@ -38,24 +39,40 @@ final class MnistReaderNodeModel extends NodeModel {
         exec.setMessage("Reading images");
         int limit = settings.maxRows.getIntValue();
         MnistDataset data;
+        ExecutionMonitor loading = exec.createSubProgress(0.5);
         try {
-            data = source.load(limit == MnistReaderSettings.MAX_ROWS_ALL ? IdxReader.ALL : limit);
+            data = source.load(limit == MnistReaderSettings.MAX_ROWS_ALL ? IdxReader.ALL : limit,
+                (file, done, total) -> loading.setProgress(done / (double) Math.max(1, total),
+                    () -> String.format("Downloading %s: %,d of %,d bytes", file, done, total)),
+                () -> isCanceled(exec));
+        } catch (DownloadCancelledException e) {
+            throw new CanceledExecutionException(e.getMessage());
         } catch (IOException e) {
             // the engine's messages name the file and say what was expected; don't bury them in a trace
             throw new IOException("Could not read the digits: " + e.getMessage(), e);
         }
         BufferedDataContainer out = exec.createDataContainer(layout.spec());
+        ExecutionMonitor writing = exec.createSubProgress(0.5);
         int n = data.size();
         for (int i = 0; i < n; i++) {
             out.addRowToTable(layout.row(data, i));
             if (i % 256 == 0) {
                 exec.checkCanceled();
                 final int done = i;
-                exec.setProgress(i / (double) n, () -> "Row " + done + " of " + n);
+                writing.setProgress(i / (double) n, () -> "Row " + done + " of " + n);
             }
         }
         out.close();
         return new BufferedDataTable[] {out.getTable()};
+    }
+
+    private static boolean isCanceled(ExecutionMonitor exec) {
+        try {
+            exec.checkCanceled();
+            return false;
+        } catch (CanceledExecutionException e) {
+            return true;
+        }
     }
 
     private MnistTableLayout layout(MnistSource source) throws InvalidSettingsException {

@@ -18,7 +18,9 @@ final class MnistReaderSettings extends NodeSettingsGroup {
 
     /** Where the digits come from; the id is what flow variables set. */
     enum Source implements SettingChoice {
-        BUILTIN_TRAIN("builtin-train"), BUILTIN_TEST("builtin-test"), IDX_FILES("idx-files");
+        BUILTIN_TRAIN("builtin-train"), BUILTIN_TEST("builtin-test"), IDX_FILES("idx-files"),
+        DOWNLOAD_MNIST_TRAIN("download-mnist-train"), DOWNLOAD_MNIST_TEST("download-mnist-test"),
+        DOWNLOAD_FASHION_TRAIN("download-fashion-mnist-train"), DOWNLOAD_FASHION_TEST("download-fashion-mnist-test");
 
         private final String id;
 
@@ -51,6 +53,7 @@ final class MnistReaderSettings extends NodeSettingsGroup {
     static final String CFG_SOURCE = "source";
     static final String CFG_IMAGES_FILE = "images_file";
     static final String CFG_LABELS_FILE = "labels_file";
+    static final String CFG_CACHE_DIR = "cache_dir";
     static final String CFG_MAX_ROWS = "max_rows";
     static final String CFG_PIXEL_OUTPUT = "pixel_output";
     static final String CFG_SCALE_TO_UNIT = "scale_to_unit";
@@ -63,6 +66,8 @@ final class MnistReaderSettings extends NodeSettingsGroup {
     final SettingsModelString source = new SettingsModelString(CFG_SOURCE, Source.BUILTIN_TRAIN.id());
     final SettingsModelString imagesFile = new SettingsModelString(CFG_IMAGES_FILE, "");
     final SettingsModelString labelsFile = new SettingsModelString(CFG_LABELS_FILE, "");
+    /** Empty: the engine's default cache (~/.vaenodes/datasets, or -Dvaenodes.datasets.dir). */
+    final SettingsModelString cacheDir = new SettingsModelString(CFG_CACHE_DIR, "");
     final SettingsModelIntegerBounded maxRows =
         new SettingsModelIntegerBounded(CFG_MAX_ROWS, MAX_ROWS_ALL, 0, Integer.MAX_VALUE);
     final SettingsModelString pixelOutput = new SettingsModelString(CFG_PIXEL_OUTPUT, PixelOutput.LIST.id());
@@ -72,7 +77,7 @@ final class MnistReaderSettings extends NodeSettingsGroup {
 
     @Override
     protected List<SettingsModel> models() {
-        return List.of(source, imagesFile, labelsFile, maxRows, pixelOutput, scaleToUnit, imageColumn, rowIdPrefix);
+        return List.of(source, imagesFile, labelsFile, cacheDir, maxRows, pixelOutput, scaleToUnit, imageColumn, rowIdPrefix);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.util.FileUtil;
@@ -12,6 +13,11 @@ import org.vaenodes.engine.data.IdxHeader;
 import org.vaenodes.engine.data.IdxKind;
 import org.vaenodes.engine.data.IdxReader;
 import org.vaenodes.engine.data.MnistDataset;
+import org.vaenodes.engine.download.DatasetDownloader;
+import org.vaenodes.engine.download.HttpFetcher;
+import org.vaenodes.engine.download.Part;
+import org.vaenodes.engine.download.ProgressListener;
+import org.vaenodes.engine.download.RemoteDataset;
 import org.vaenodes.knime.nodes.reader.MnistReaderSettings.Source;
 
 /**
@@ -27,26 +33,34 @@ final class MnistSource {
     private final Source source;
     private final Path images;
     private final Path labels;
+    private final Path cacheDir;
 
-    private MnistSource(Source source, Path images, Path labels) {
+    private MnistSource(Source source, Path images, Path labels, Path cacheDir) {
         this.source = source;
         this.images = images;
         this.labels = labels;
+        this.cacheDir = cacheDir;
     }
 
     static MnistSource of(MnistReaderSettings s) throws InvalidSettingsException {
         Source src = s.source();
+        if (remote(src) != null) {
+            String dir = s.cacheDir.getStringValue();
+            return new MnistSource(src, null, null, dir.isBlank() ? DatasetDownloader.defaultCacheDir()
+                : directory(dir));
+        }
         if (src != Source.IDX_FILES) {
-            return new MnistSource(src, null, null);
+            return new MnistSource(src, null, null, null);
         }
         Path img = existingFile(s.imagesFile.getStringValue(), "Images file");
         String lbl = s.labelsFile.getStringValue();
-        return new MnistSource(src, img, lbl.isBlank() ? null : existingFile(lbl, "Labels file"));
+        return new MnistSource(src, img, lbl.isBlank() ? null : existingFile(lbl, "Labels file"), null);
     }
 
     /** Reads headers only: cheap enough for configure. */
     Shape shape() throws InvalidSettingsException {
         if (source != Source.IDX_FILES) {
+            // the built-in sample and both downloadable data sets are 28x28 with labels
             return new Shape(BuiltInSample.SIDE, BuiltInSample.SIDE, true);
         }
         try {
@@ -64,13 +78,47 @@ final class MnistSource {
         }
     }
 
-    /** Loads at most {@code maxRows} rows ({@link IdxReader#ALL} for all). */
-    MnistDataset load(int maxRows) throws IOException {
+    /**
+     * Loads at most {@code maxRows} rows ({@link IdxReader#ALL} for all); a remote data set is downloaded into the
+     * cache first unless a verified copy is there already.
+     */
+    MnistDataset load(int maxRows, ProgressListener progress, BooleanSupplier cancelled) throws IOException {
+        RemoteDataset remote = remote(source);
+        if (remote != null) {
+            Part part = source == Source.DOWNLOAD_MNIST_TRAIN || source == Source.DOWNLOAD_FASHION_TRAIN ? Part.TRAIN
+                : Part.TEST;
+            DatasetDownloader downloader = new DatasetDownloader(cacheDir, HttpFetcher.defaults());
+            Path img = downloader.images(remote, part, progress, cancelled);
+            Path lbl = downloader.labels(remote, part, progress, cancelled);
+            return MnistDataset.load(img, lbl, maxRows);
+        }
         return switch (source) {
             case BUILTIN_TRAIN -> BuiltInSample.load(BuiltInSample.Split.TRAIN, maxRows);
             case BUILTIN_TEST -> BuiltInSample.load(BuiltInSample.Split.TEST, maxRows);
-            case IDX_FILES -> MnistDataset.load(images, labels, maxRows);
+            default -> MnistDataset.load(images, labels, maxRows);
         };
+    }
+
+    /** The remote data set a source downloads, or null for local sources. */
+    static RemoteDataset remote(Source s) {
+        return switch (s) {
+            case DOWNLOAD_MNIST_TRAIN, DOWNLOAD_MNIST_TEST -> RemoteDataset.MNIST;
+            case DOWNLOAD_FASHION_TRAIN, DOWNLOAD_FASHION_TEST -> RemoteDataset.FASHION_MNIST;
+            default -> null;
+        };
+    }
+
+    private static Path directory(String location) throws InvalidSettingsException {
+        try {
+            Path p = FileUtil.resolveToPath(FileUtil.toURL(location));
+            if (p == null) {
+                throw new InvalidSettingsException("Cache folder '" + location + "' must be a local folder.");
+            }
+            return p;
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+            throw new InvalidSettingsException("Cache folder '" + location + "' cannot be resolved to a local folder: "
+                + e.getMessage(), e);
+        }
     }
 
     /** Accepts a local path, a file: URL or a KNIME URL such as knime://knime.workflow/data/x.gz. */

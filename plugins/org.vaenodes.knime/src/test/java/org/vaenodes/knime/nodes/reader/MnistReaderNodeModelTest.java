@@ -232,6 +232,31 @@ class MnistReaderNodeModelTest {
     }
 
     @Test
+    void downloadSourcesConfigureWithoutNetworkAndFailClearlyWhenTheMirrorIsDown(@TempDir Path cache)
+        throws Exception {
+        set(MnistReaderSettings.CFG_SOURCE, "download-fashion-mnist-test", MnistReaderSettings.CFG_CACHE_DIR,
+            cache.toString());
+        DataTableSpec spec = (DataTableSpec) node.configure()[0];
+        assertArrayEquals(new String[] {"Label", "Image", "Pixels"}, spec.getColumnNames());
+
+        String old = System.getProperty("vaenodes.fashionmnist.mirror");
+        System.setProperty("vaenodes.fashionmnist.mirror", "http://127.0.0.1:9/no-such-mirror/");
+        try {
+            IOException e = assertThrows(IOException.class, this::run);
+            assertTrue(e.getMessage().contains("127.0.0.1:9"), "the message names the URL: " + e.getMessage());
+        } finally {
+            if (old == null) {
+                System.clearProperty("vaenodes.fashionmnist.mirror");
+            } else {
+                System.setProperty("vaenodes.fashionmnist.mirror", old);
+            }
+        }
+        try (var files = Files.walk(cache)) {
+            assertTrue(files.filter(Files::isRegularFile).findAny().isEmpty(), "a failed download caches nothing");
+        }
+    }
+
+    @Test
     void cancelStopsExecution() throws Exception {
         set(MnistReaderSettings.CFG_MAX_ROWS, 2000);
         assertThrows(CanceledExecutionException.class,
