@@ -1,6 +1,7 @@
 package org.vaenodes.knime.util;
 
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -15,6 +16,14 @@ public abstract class NodeSettingsGroup {
 
     /** Every settings model of the node, in the order they are saved. */
     protected abstract List<SettingsModel> models();
+
+    /**
+     * Settings added after the first release, by key: workflows saved before they existed do not have them, so
+     * when such a key is absent the model keeps its default instead of failing the load.
+     */
+    protected Map<String, SettingsModel> addedLater() {
+        return Map.of();
+    }
 
     /** A new instance holding the defaults, used to validate settings without touching this one. */
     protected abstract NodeSettingsGroup newDefaults();
@@ -33,7 +42,9 @@ public abstract class NodeSettingsGroup {
     /** Checks each value and the combination, without changing this object. */
     public final void validateSettings(NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : models()) {
-            m.validateSettings(settings);
+            if (isPresent(m, settings)) {
+                m.validateSettings(settings);
+            }
         }
         NodeSettingsGroup probe = newDefaults();
         probe.loadValidatedSettingsFrom(settings);
@@ -42,7 +53,14 @@ public abstract class NodeSettingsGroup {
 
     public final void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : models()) {
-            m.loadSettingsFrom(settings);
+            if (isPresent(m, settings)) {
+                m.loadSettingsFrom(settings);
+            }
         }
+    }
+
+    private boolean isPresent(SettingsModel m, NodeSettingsRO settings) {
+        return addedLater().entrySet().stream()
+            .noneMatch(e -> e.getValue() == m && !settings.containsKey(e.getKey()));
     }
 }

@@ -1,6 +1,7 @@
 package org.vaenodes.knime.nodes.reader;
 
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
@@ -78,6 +79,12 @@ final class MnistReaderSettings extends NodeSettingsGroup {
     @Override
     protected List<SettingsModel> models() {
         return List.of(source, imagesFile, labelsFile, cacheDir, maxRows, pixelOutput, scaleToUnit, imageColumn, rowIdPrefix);
+    }
+
+    /** The cache folder came with the download sources (0.1.0): older workflows lack it. */
+    @Override
+    protected Map<String, SettingsModel> addedLater() {
+        return Map.of(CFG_CACHE_DIR, cacheDir);
     }
 
     @Override

@@ -224,6 +224,36 @@ class MnistReaderNodeModelTest {
     }
 
     @Test
+    void workflowsSavedBeforeTheCacheFolderSettingStillLoad() throws Exception {
+        NodeSettings s = node.settings();
+        NodeSettings withoutCache = new NodeSettings("model");
+        for (String key : s) {
+            if (!key.startsWith(MnistReaderSettings.CFG_CACHE_DIR)) {
+                copy(s, withoutCache, key);
+            }
+        }
+        assertFalse(withoutCache.containsKey(MnistReaderSettings.CFG_CACHE_DIR));
+        node.loadSettings(withoutCache);
+        assertEquals("", node.settings().getString(MnistReaderSettings.CFG_CACHE_DIR), "missing key keeps the default");
+    }
+
+    private static void copy(NodeSettings from, NodeSettings to, String key) throws InvalidSettingsException {
+        try {
+            from.getNodeSettings(key).copyTo(to.addNodeSettings(key));
+        } catch (InvalidSettingsException notAConfig) {
+            try {
+                to.addInt(key, from.getInt(key));
+            } catch (InvalidSettingsException notInt) {
+                try {
+                    to.addBoolean(key, from.getBoolean(key));
+                } catch (InvalidSettingsException notBoolean) {
+                    to.addString(key, from.getString(key));
+                }
+            }
+        }
+    }
+
+    @Test
     void dialogShowsAndSavesTheModelSettings() throws Exception {
         set(MnistReaderSettings.CFG_MAX_ROWS, 77, MnistReaderSettings.CFG_SOURCE, "builtin-test");
         NodeSettings fromDialog = node.dialogRoundtrip();
