@@ -1,0 +1,186 @@
+#!/usr/bin/python3
+"""Reads the logs of bench/run, prints a table and one JSON line of all figures, writes bench/results.json.
+
+Usage: summarize.py LOG_DIR RESULTS_JSON MODE
+"""
+import datetime
+import json
+import os
+import platform
+import re
+import sys
+
+FLOP_PER_EXAMPLE = 3.28e6  # 784-400-20-400-784, forward + backward matrix multiplies per example per epoch
+
+
+def events(path):
+    out = []
+    if not os.path.exists(path):
+        return out
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("{"):
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError:
+                    pass
+    return out
+
+
+def last(logs, name, event):
+    found = [e for e in events(os.path.join(logs, name + ".out")) if e.get("event") == event]
+    return found[-1] if found else None
+
+
+def time_v(logs, name):
+    """Peak RSS (MB) and wall seconds from /usr/bin/time -v."""
+    path = os.path.join(logs, name + ".time")
+    if not os.path.exists(path):
+        return None, None
+    text = open(path).read()
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", text)
+    wall_s = None
+    if wall:
+        wall_s = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
+    return (int(rss.group(1)) / 1024.0 if rss else None), wall_s
+
+
+def rnd(v, digits=3):
+    return None if v is None else round(v, digits)
+
+
+def cpu_model():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def main():
+    logs, results_path, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+    res = {"bench": "vae-nodes issue 7", "mode": mode,
+           "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+           "machine": {"cpu": cpu_model(), "cores": os.cpu_count(),
+                       "mem_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)},
+           "env": {"OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS"),
+                   "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY")},
+           "network": "784-400-20 Bernoulli VAE, Adam 1e-3, batch 128, seed 1",
+           "flop_per_example_epoch": FLOP_PER_EXAMPLE}
+    for name in ("load-start", "load-end"):
+        p = os.path.join(logs, name + ".txt")
+        if os.path.exists(p):
+            m = re.search(r"load average: ([\d.]+)", open(p).read())
+            res.setdefault("noise", {})[name.replace("-", "_") + "_1min"] = float(m.group(1)) if m else None
+    other = os.path.join(logs, "other-builds.txt")
+    res.setdefault("noise", {})["other_maven_build_running"] = os.path.exists(other) and os.path.getsize(other) > 0
+    skips = os.path.join(logs, "skips.txt")
+    res["skipped"] = [s for s in open(skips).read().splitlines() if s] if os.path.exists(skips) else []
+
+    st = last(logs, "sgemm-torch", "sgemm")
+    sn = last(logs, "sgemm-nd4j", "nd4j_sgemm")
+    peak = st["gflops"] if st else (sn["gflops"] if sn else None)
+    res["sgemm"] = {"peak_gflops": rnd(peak, 1),
+                    "measured_with": ("torch.mm %d^2, OpenBLAS, 2 threads" % st["size"]) if st
+                    else ("ND4J mmul %d^2" % sn["size"] if sn else None),
+                    "torch": {k: rnd(v, 1) for k, v in st.items() if k.startswith("gflops")} if st else None,
+                    "torch_blas": st.get("blas") if st else None,
+                    "nd4j": {k: rnd(v, 1) for k, v in sn.items() if k.startswith("gflops")} if sn else None}
+
+    rows = []
+    for ds in ("sample", "fashion"):
+        e = last(logs, ds + "-engine", "result")
+        p = last(logs, ds + "-pytorch", "result")
+        if not e and not p:
+            continue
+        entry = {}
+        for sysname, r in (("engine", e), ("pytorch", p)):
+            if not r:
+                entry[sysname] = None
+                continue
+            rss, wall = time_v(logs, ds + "-" + sysname)
+            n = r["train_rows"]
+            eff = FLOP_PER_EXAMPLE * n / r["s_per_epoch_median"] / 1e9
+            entry[sysname] = {"epochs": r["epochs"], "train_rows": n, "test_rows": r["test_rows"],
+                              "s_per_epoch": [rnd(s) for s in r["seconds"]],
+                              "s_per_epoch_min": rnd(r["s_per_epoch_min"]),
+                              "s_per_epoch_median": rnd(r["s_per_epoch_median"]),
+                              "test_neg_elbo": rnd(r["test_neg_elbo"], 2),
+                              "peak_rss_mb": rnd(rss if rss is not None else r["peak_rss_mb"], 0),
+                              "process_wall_s": rnd(wall, 1),
+                              "achieved_gflops": rnd(eff, 1),
+                              "fraction_of_sgemm_peak": rnd(eff / peak, 3) if peak else None}
+            if sysname == "engine":
+                entry[sysname]["peak_rss_training_mb_vmhwm"] = rnd(r.get("peak_rss_training_mb"), 0)
+                entry[sysname]["inference"] = {
+                    "rows": r["infer_rows"],
+                    "encode_s_min": rnd(r["encode_s_min"], 4), "encode_s_median": rnd(r["encode_s_median"], 4),
+                    "decode_s_min": rnd(r["decode_s_min"], 4), "decode_s_median": rnd(r["decode_s_median"], 4),
+                    "grid25_s_min": rnd(r["grid25_s_min"], 4), "grid25_s_median": rnd(r["grid25_s_median"], 4)}
+        if e and p:
+            entry["ratio_engine_over_pytorch_median"] = rnd(e["s_per_epoch_median"] / p["s_per_epoch_median"])
+            entry["ratio_engine_over_pytorch_min"] = rnd(e["s_per_epoch_min"] / p["s_per_epoch_min"])
+            entry["neg_elbo_diff"] = rnd(e["test_neg_elbo"] - p["test_neg_elbo"], 2)
+            entry["neg_elbo_diff_pct"] = rnd(100 * (e["test_neg_elbo"] - p["test_neg_elbo"]) / p["test_neg_elbo"], 2)
+        res["mnist_sample" if ds == "sample" else "fashion_mnist"] = entry
+        rows.append((ds, entry))
+
+    node = last(logs, "node-overhead", "node")
+    if node:
+        res["node_overhead"] = {k: (rnd(v, 3) if isinstance(v, float) else v) for k, v in node.items()
+                                if k != "event"}
+
+    # ---- human-readable table
+    def f(v, fmt="%.2f"):
+        return "—" if v is None else fmt % v
+
+    print()
+    print("machine: %s, %d cores; %s; OMP_NUM_THREADS=%s OMP_WAIT_POLICY=%s" % (
+        res["machine"]["cpu"], res["machine"]["cores"], res["date"], res["env"]["OMP_NUM_THREADS"],
+        res["env"]["OMP_WAIT_POLICY"]))
+    print("sgemm peak: %s GFLOP/s (%s)" % (f(peak, "%.1f"), res["sgemm"]["measured_with"]))
+    if res["noise"].get("other_maven_build_running"):
+        print("NOTE: another Maven build was running on the same cores: the timings are noisy")
+    print()
+    print("| data | system | epochs | s/epoch min | s/epoch median | test −ELBO | peak RSS MB | GFLOP/s | of peak |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for ds, entry in rows:
+        for sysname in ("engine", "pytorch"):
+            r = entry.get(sysname)
+            if not r:
+                continue
+            print("| %s %d/%d | %s | %d | %.3f | %.3f | %.2f | %s | %s | %s |" % (
+                "MNIST sample" if ds == "sample" else "Fashion-MNIST", r["train_rows"], r["test_rows"], sysname,
+                r["epochs"], r["s_per_epoch_min"], r["s_per_epoch_median"], r["test_neg_elbo"],
+                f(r["peak_rss_mb"], "%.0f"), f(r["achieved_gflops"], "%.1f"),
+                f(r["fraction_of_sgemm_peak"] and 100 * r["fraction_of_sgemm_peak"], "%.0f %%")))
+        if "ratio_engine_over_pytorch_median" in entry:
+            print("|  | engine/PyTorch | | %.2f | %.2f | %+.2f (%+.2f %%) | | | |" % (
+                entry["ratio_engine_over_pytorch_min"], entry["ratio_engine_over_pytorch_median"],
+                entry["neg_elbo_diff"], entry["neg_elbo_diff_pct"]))
+    for ds, entry in rows:
+        inf = (entry.get("engine") or {}).get("inference")
+        if inf:
+            print("inference (%s model, engine): encode %d rows %.3f s, decode %d rows %.3f s, 25×25 grid %.3f s "
+                  "(medians)" % ("MNIST sample" if ds == "sample" else "Fashion-MNIST", inf["rows"],
+                                 inf["encode_s_median"], inf["rows"], inf["decode_s_median"], inf["grid25_s_median"]))
+    if node:
+        print("node overhead: VAE Learner %.3f s vs engine %.3f s (min of %d, %d rows, %d epochs): %+.1f %% "
+              "(medians %+.1f %%); identical weights: %s" % (
+                  node["node_s_min"], node["engine_s_min"], node["reps"], node["rows"], node["epochs"],
+                  node["overhead_pct"], node["overhead_pct_median"], node["same_weights"]))
+    for s in res["skipped"]:
+        print("skipped:", s)
+    print()
+    line = json.dumps(res, separators=(",", ":"), ensure_ascii=False)
+    with open(results_path, "w") as out:
+        out.write(line + "\n")
+    print(line)
+
+
+if __name__ == "__main__":
+    main()
