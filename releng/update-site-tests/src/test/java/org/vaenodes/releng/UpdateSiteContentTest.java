@@ -101,7 +101,9 @@ class UpdateSiteContentTest {
             try (JarFile jar = new JarFile(REPO.resolve("plugins").resolve(plugin).toFile())) {
                 boolean hasCuda = jar.stream().anyMatch(e -> e.getName().startsWith("lib/nd4j-cuda")
                     || e.getName().startsWith("lib/cuda"));
-                assertEquals(plugin.startsWith("org.vaenodes.engine.cuda_"), hasCuda,
+                boolean cudaBundle = plugin.startsWith("org.vaenodes.engine.cuda_")
+                    || plugin.startsWith("org.vaenodes.engine.cuda.redist_");
+                assertEquals(cudaBundle, hasCuda,
                     plugin + (hasCuda ? " must not carry CUDA jars" : " must carry the CUDA jars"));
             }
         }
@@ -110,9 +112,15 @@ class UpdateSiteContentTest {
         String cuda = featureXml("org.vaenodes.cuda.feature_");
         assertTrue(cuda.contains("id=\"org.vaenodes.engine.cuda\""), "the CUDA feature includes the fragment");
         assertTrue(cuda.contains("feature=\"org.vaenodes.feature\""), "the CUDA feature requires the main feature");
+        assertFalse(cuda.contains("org.vaenodes.engine.cuda.redist"), "the 1.8 GB runtime stays optional");
+        String redist = featureXml("org.vaenodes.cuda.redist.feature_");
+        assertTrue(redist.contains("id=\"org.vaenodes.engine.cuda.redist\""), "the runtime feature has the fragment");
+        assertTrue(redist.contains("feature=\"org.vaenodes.cuda.feature\""), "the runtime feature needs the backend");
         Path cudaJar = single(REPO.resolve("plugins"), "org.vaenodes.engine.cuda_");
-        System.out.printf("update site: %,d bytes in all; CUDA backend fragment %,d bytes; without it %,d bytes%n",
-            size(REPO), size(cudaJar), size(REPO) - size(cudaJar));
+        Path redistJar = single(REPO.resolve("plugins"), "org.vaenodes.engine.cuda.redist_");
+        System.out.printf("update site: %,d bytes in all; CPU only %,d; CUDA backend fragment %,d; CUDA runtime "
+            + "fragment %,d%n", size(REPO), size(REPO) - size(cudaJar) - size(redistJar), size(cudaJar),
+            size(redistJar));
     }
 
     private static String featureXml(String prefix) throws IOException {

@@ -94,6 +94,7 @@ final class VaeEncoderNodeModel extends NodeModel {
 
     @Override
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        org.vaenodes.knime.prefs.EngineSetup.ensureConfigured();
         VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
         BufferedDataTable table = (BufferedDataTable) inObjects[1];
         VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(model.getSpec());

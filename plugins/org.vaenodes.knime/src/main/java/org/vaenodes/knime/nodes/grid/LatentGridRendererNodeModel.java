@@ -135,6 +135,7 @@ final class LatentGridRendererNodeModel extends NodeModel {
 
     @Override
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        org.vaenodes.knime.prefs.EngineSetup.ensureConfigured();
         VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
         Grid g = grid(VaeModelPortObjectSpec.require(model.getSpec()), true);
         Vae vae = model.model().vae();

@@ -18,6 +18,8 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.engine.backend.BackendStatus;
+import org.vaenodes.engine.backend.Nd4jRuntime;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.model.TrainedModel;
 import org.vaenodes.engine.model.VaeConfig;
@@ -31,6 +33,7 @@ import org.vaenodes.knime.nodes.learner.VaeLearnerSettings.InputMode;
 import org.vaenodes.knime.nodes.learner.VaeLearnerSettings.LikelihoodChoice;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+import org.vaenodes.knime.prefs.EngineSetup;
 
 /** VAE Learner: trains a (conditional) variational autoencoder on a table's numeric input. */
 final class VaeLearnerNodeModel extends NodeModel {
@@ -38,6 +41,8 @@ final class VaeLearnerNodeModel extends NodeModel {
     static final String FV_TRAIN_NEG_ELBO = "vae_train_neg_elbo";
     static final String FV_VALIDATION_NEG_ELBO = "vae_validation_neg_elbo";
     static final String FV_BACKEND = "vae_backend";
+    static final String FV_BACKEND_REASON = "vae_backend_reason";
+    static final String FV_DEVICE = "vae_device";
 
     private final VaeLearnerSettings settings = new VaeLearnerSettings();
 
@@ -102,6 +107,7 @@ final class VaeLearnerNodeModel extends NodeModel {
 
     @Override
     protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+        EngineSetup.ensureConfigured();
         BufferedDataTable table = (BufferedDataTable) in[0];
         DataTableSpec spec = table.getDataTableSpec();
         LabelColumn label = settings.conditional() ? LabelColumn.of(spec, settings.labelColumn.getStringValue()) : null;
@@ -168,6 +174,9 @@ final class VaeLearnerNodeModel extends NodeModel {
         pushFlowVariableDouble(FV_TRAIN_NEG_ELBO, last.trainNegElbo());
         pushFlowVariableDouble(FV_VALIDATION_NEG_ELBO, last.hasValidation() ? last.validationNegElbo() : Double.NaN);
         pushFlowVariableString(FV_BACKEND, result.backend());
+        BackendStatus status = Nd4jRuntime.status();
+        pushFlowVariableString(FV_BACKEND_REASON, status == null ? "" : status.reason());
+        pushFlowVariableString(FV_DEVICE, status == null ? "" : status.device());
     }
 
     private static boolean isCanceled(ExecutionMonitor exec) {

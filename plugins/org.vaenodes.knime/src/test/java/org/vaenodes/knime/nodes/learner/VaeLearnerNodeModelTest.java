@@ -117,6 +117,8 @@ class VaeLearnerNodeModelTest {
         assertEquals(train.get(2), (Double) fv.get(VaeLearnerNodeModel.FV_TRAIN_NEG_ELBO), 1e-9);
         assertEquals("CpuBackend", fv.get(VaeLearnerNodeModel.FV_BACKEND));
         assertTrue(fv.containsKey(VaeLearnerNodeModel.FV_VALIDATION_NEG_ELBO));
+        assertTrue(String.valueOf(fv.get("vae_backend_reason")).length() > 0, "the learner says why this backend");
+        assertTrue(fv.containsKey("vae_device"), "the learner names the device");
     }
 
     @Test
