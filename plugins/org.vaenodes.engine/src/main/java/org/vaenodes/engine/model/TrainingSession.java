@@ -1,40 +1,20 @@
 package org.vaenodes.engine.model;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.rng.Random;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The optimisation state of one training run of a {@link Vae}: gradient vector, Adam moments, reusable batch
- * buffers and the seeded noise generator. Used by {@code org.vaenodes.engine.train.Trainer}; every method must be
- * called on the engine thread. It reads the caller's row-major data array in place (no copy).
+ * The optimisation state of one training run of a {@link Vae}: its {@link TrainingSteps} (gradient, Adam moments,
+ * batch buffers, seeded noise) and the best parameters so far. Used by {@code org.vaenodes.engine.train.Trainer};
+ * every method must be called on the engine thread. It reads the caller's row-major data array in place (no copy).
  *
- * <p>Adam is ND4J's fused {@code AdamUpdater} on the single flat gradient vector (β₁ 0.9, β₂ 0.999, ε 1e-8, as
- * PyTorch's defaults; ND4J adds ε to √v̂ before bias correction of the step size, a negligible difference).
+ * <p>On ND4J's CPU backend a float32 network trains with {@link CpuTrainingSteps} (direct OpenBLAS products and
+ * fused Java loops); elsewhere with {@link Nd4jTrainingSteps}. {@link #kernels()} says which.
  */
 public final class TrainingSession implements AutoCloseable {
 
     private final Vae vae;
-    private final float[] data;
-    private final int[] labels;
-    private final boolean binarize;
-    private final INDArray grad;
-    private final Dense.Views[] gradViews;
-    private final INDArray adamState;
-    private final GradientUpdater<?> updater;
-    private final Random noise;
-    private final Random evalNoise;
-    private final long evalSeed;
-    private final Map<Integer, Pass> trainPasses = new HashMap<>();
+    private final TrainingSteps steps;
     private INDArray best;
-    private int iteration;
-    private final double[] sums = new double[3];
 
     /**
      * @param data     row-major n × D values (not copied; must not change during training)
@@ -43,27 +23,24 @@ public final class TrainingSession implements AutoCloseable {
      */
     public TrainingSession(Vae vae, float[] data, int rows, int[] labels, double learningRate, long seed,
             boolean binarize) {
+        this(vae, data, rows, labels, learningRate, seed, binarize, CpuTrainingSteps.supports(vae));
+    }
+
+    TrainingSession(Vae vae, float[] data, int rows, int[] labels, double learningRate, long seed,
+            boolean binarize, boolean cpuKernels) {
         this.vae = vae;
         vae.checkInput(data, rows, vae.config().inputSize(), "training");
         vae.checkLabels(labels, rows);
         if (binarize && vae.config().likelihood() != Likelihood.BERNOULLI) {
             throw new IllegalArgumentException("Stochastic binarization needs the Bernoulli likelihood");
         }
-        this.data = data;
-        this.labels = labels;
-        this.binarize = binarize;
-        grad = Nd4j.create(vae.dtype, 1, vae.paramCount);
-        gradViews = vae.bindAll(grad);
-        Adam adam = new Adam(learningRate, 0.9, 0.999, 1e-8);
-        adamState = Nd4j.create(vae.dtype, 1, adam.stateSize(vae.paramCount));
-        updater = adam.instantiate(adamState, true);
-        noise = Nd4j.getRandomFactory().getNewRandomInstance(Vae.derivedSeed(seed, 1));
-        evalSeed = Vae.derivedSeed(seed, 2);
-        evalNoise = Nd4j.getRandomFactory().getNewRandomInstance(evalSeed);
+        steps = cpuKernels ? new CpuTrainingSteps(vae, data, labels, learningRate, seed, binarize)
+                : new Nd4jTrainingSteps(vae, data, labels, learningRate, seed, binarize);
     }
 
-    private Pass pass(int n) {
-        return trainPasses.computeIfAbsent(n, k -> new Pass(vae, k, true));
+    /** Which implementation computes the steps: "cpu" (direct OpenBLAS + Java loops) or "nd4j". */
+    public String kernels() {
+        return steps instanceof CpuTrainingSteps ? "cpu" : "nd4j";
     }
 
     /**
@@ -71,75 +48,17 @@ public final class TrainingSession implements AutoCloseable {
      * (objective = recon + β·KL, computed before the update). The returned array is reused.
      */
     public double[] trainBatch(int[] order, int from, int to) {
-        int n = to - from;
-        Pass p = pass(n);
-        p.gatherX(data, order, from, n);
-        p.loadLabels(labels, order, from, n);
-        if (binarize) {
-            // x ← [u < x] with u ~ U[0, 1)
-            Nd4j.rand(p.scratch1, noise);
-            p.x.subi(p.scratch1);
-            Transforms.step(p.x, false);
-        }
-        Nd4j.randn(p.eps, noise);
-        vae.forward(p, true);
-        lossSums(p);
-        vae.backward(p, gradViews);
-        updater.applyUpdater(grad, iteration++, 0);
-        vae.params.subi(grad);
-        return sums;
+        return steps.trainBatch(order, from, to);
     }
 
     /** {objective, recon, KL} summed over rows order[from … to), without updating (one seeded z per row). */
     public double[] evaluate(int[] order, int from, int to) {
-        double o = 0;
-        double r = 0;
-        double k = 0;
-        Pass p = null;
-        try {
-            for (int start = from; start < to; start += Vae.CHUNK_ROWS) {
-                int n = Math.min(Vae.CHUNK_ROWS, to - start);
-                if (p == null || p.rows != n) {
-                    if (p != null) {
-                        p.close();
-                    }
-                    p = new Pass(vae, n, false);
-                }
-                p.gatherX(data, order, start, n);
-                p.loadLabels(labels, order, start, n);
-                Nd4j.randn(p.eps, evalNoise);
-                vae.forward(p, true);
-                lossSums(p);
-                o += sums[0];
-                r += sums[1];
-                k += sums[2];
-            }
-        } finally {
-            if (p != null) {
-                p.close();
-            }
-        }
-        sums[0] = o;
-        sums[1] = r;
-        sums[2] = k;
-        return sums;
+        return steps.evaluate(order, from, to);
     }
 
     /** Restarts the evaluation noise so every validation pass sees the same ε (comparable across epochs). */
     public void resetEvaluationNoise() {
-        evalNoise.setSeed(evalSeed);
-    }
-
-    private void lossSums(Pass p) {
-        double recon;
-        double kl;
-        try (INDArray r = vae.reconRows(p); INDArray k = vae.klRows(p)) {
-            recon = r.sumNumber().doubleValue();
-            kl = k.sumNumber().doubleValue();
-        }
-        sums[0] = recon + vae.config().beta() * kl;
-        sums[1] = recon;
-        sums[2] = kl;
+        steps.resetEvaluationNoise();
     }
 
     /** Whether all parameters are finite. */
@@ -175,16 +94,9 @@ public final class TrainingSession implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Pass p : trainPasses.values()) {
-            p.close();
-        }
-        trainPasses.clear();
-        closeQuietly(noise);
-        closeQuietly(evalNoise);
-        for (INDArray a : new INDArray[] {grad, adamState, best}) {
-            if (a != null && a.closeable()) {
-                a.close();
-            }
+        steps.close();
+        if (best != null && best.closeable()) {
+            best.close();
         }
     }
 }

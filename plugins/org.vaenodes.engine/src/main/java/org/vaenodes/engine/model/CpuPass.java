@@ -1,0 +1,46 @@
+package org.vaenodes.engine.model;
+
+/** Off-heap buffers of one {@link CpuTrainingSteps} pass over a fixed number of rows, reused batch after batch. */
+final class CpuPass {
+
+    final int rows;
+    final CpuMatrix x;
+    /** One-hot labels, or null for an unconditional VAE. */
+    final CpuMatrix y;
+    final CpuMatrix[] act;
+    final CpuMatrix z;
+    final CpuMatrix eps;
+    final CpuMatrix std;
+    final double[] rowLoss;
+    final double[] rowKl;
+    /** Training only (else null): ∂objective/∂(pre-activation) per layer, and ∂recon/∂z. */
+    final CpuMatrix[] delta;
+    final CpuMatrix dz;
+
+    CpuPass(Vae vae, int rows, boolean training) {
+        this.rows = rows;
+        VaeConfig c = vae.config();
+        int l = c.latentSize();
+        x = CpuMatrix.allocate(rows, c.inputSize());
+        y = c.numClasses() > 0 ? CpuMatrix.allocate(rows, c.numClasses()) : null;
+        act = new CpuMatrix[vae.layers.length];
+        for (int k = 0; k < act.length; k++) {
+            act[k] = CpuMatrix.allocate(rows, vae.layers[k].out);
+        }
+        z = CpuMatrix.allocate(rows, l);
+        eps = CpuMatrix.allocate(rows, l);
+        std = CpuMatrix.allocate(rows, l);
+        rowLoss = new double[rows];
+        rowKl = new double[rows];
+        if (training) {
+            delta = new CpuMatrix[act.length];
+            for (int k = 0; k < act.length; k++) {
+                delta[k] = CpuMatrix.allocate(rows, vae.layers[k].out);
+            }
+            dz = CpuMatrix.allocate(rows, l);
+        } else {
+            delta = null;
+            dz = null;
+        }
+    }
+}

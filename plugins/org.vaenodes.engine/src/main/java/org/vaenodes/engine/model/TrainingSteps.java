@@ -1,0 +1,20 @@
+package org.vaenodes.engine.model;
+
+/**
+ * How a {@link TrainingSession} computes its steps: {@link CpuTrainingSteps} on ND4J's CPU backend in float32,
+ * {@link Nd4jTrainingSteps} everywhere else (CUDA, double precision). Engine thread only.
+ */
+interface TrainingSteps extends AutoCloseable {
+
+    /** One optimizer step on rows order[from … to); returns {objective, recon, KL} summed over the batch. */
+    double[] trainBatch(int[] order, int from, int to);
+
+    /** {objective, recon, KL} summed over rows order[from … to), one seeded z per row, no update. */
+    double[] evaluate(int[] order, int from, int to);
+
+    /** Restarts the evaluation noise so that every validation pass sees the same ε. */
+    void resetEvaluationNoise();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,282 @@
+package org.vaenodes.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+import org.vaenodes.engine.train.EngineThread;
+
+/**
+ * The CPU path ({@link CpuTrainingSteps}) must compute the same model as the ND4J path, whose backward pass
+ * {@link GradientCheckTest} checks against finite differences: same losses and gradients for every architecture
+ * option, same Adam step, and results that do not depend on the number of lanes beyond float rounding.
+ */
+class CpuTrainingStepsTest {
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> configs() {
+        return GradientCheckTest.configs();
+    }
+
+    @ParameterizedTest
+    @MethodSource("configs")
+    void lossesAndGradientsEqualTheNd4jPath(VaeConfig cfg) {
+        EngineThread.run(() -> compareWithNd4j(cfg, 37));
+    }
+
+    @Test
+    void mnistSizedNetworkEqualsTheNd4jPath() {
+        EngineThread.run(() -> compareWithNd4j(VaeConfig.of(784, new int[] {400}, 20), 64));
+    }
+
+    private static void compareWithNd4j(VaeConfig cfg, int rows) {
+        Vae vae = Vae.create(cfg, 7);
+        Random r = new Random(3);
+        float[] x = new float[rows * cfg.inputSize()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = cfg.likelihood() == Likelihood.BERNOULLI ? (r.nextBoolean() ? 0f : r.nextFloat())
+                    : (float) r.nextGaussian();
+        }
+        int[] labels = null;
+        if (cfg.numClasses() > 0) {
+            labels = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                labels[i] = r.nextInt(cfg.numClasses());
+            }
+        }
+        float[] eps = new float[rows * cfg.latentSize()];
+        for (int i = 0; i < eps.length; i++) {
+            eps[i] = (float) r.nextGaussian();
+        }
+        // ND4J path
+        double[] reconNd4j;
+        double[] klNd4j;
+        float[] gradNd4j;
+        try (Pass p = new Pass(vae, rows, true)) {
+            p.loadX(x, 0, rows);
+            p.loadLabels(labels, 0, rows);
+            Vae.writeRows(p.eps, 0, eps, 0, eps.length);
+            INDArray grad = Nd4j.create(vae.dtype, 1, vae.paramCount);
+            vae.forward(p, true);
+            try (INDArray rec = vae.reconRows(p); INDArray kl = vae.klRows(p)) {
+                reconNd4j = rec.toDoubleVector();
+                klNd4j = kl.toDoubleVector();
+            }
+            vae.backward(p, vae.bindAll(grad));
+            gradNd4j = grad.toFloatVector();
+        }
+        // CPU path on the same rows and noise
+        try (CpuTrainingSteps steps = new CpuTrainingSteps(vae, x, labels, 1e-3, 1, false)) {
+            CpuPass cp = new CpuPass(vae, rows, true);
+            cp.x.copyFrom(x, 0);
+            if (labels != null) {
+                for (int i = 0; i < rows; i++) {
+                    cp.y.buf.put(i * cfg.numClasses() + labels[i], 1f);
+                }
+            }
+            cp.eps.copyFrom(eps, 0);
+            steps.forward(cp, true);
+            steps.backward(cp, steps.laneGradientLayers(0));
+            assertArrayEquals(reconNd4j, cp.rowLoss, 1e-4 * cfg.inputSize(), "reconstruction loss per row, " + cfg);
+            assertArrayEquals(klNd4j, cp.rowKl, 1e-4 * cfg.latentSize(), "KL per row, " + cfg);
+            float[] gradCpu = new float[gradNd4j.length];
+            steps.laneGradient(0).copyTo(gradCpu, 0);
+            float scale = 0;
+            for (float g : gradNd4j) {
+                scale = Math.max(scale, Math.abs(g));
+            }
+            assertTrue(scale > 0, "a gradient that is all zero proves nothing");
+            for (int i = 0; i < gradCpu.length; i++) {
+                assertEquals(gradNd4j[i], gradCpu[i], 1e-4 * scale + 1e-6, "gradient entry " + i + " of "
+                        + gradCpu.length + ", " + cfg);
+            }
+        }
+    }
+
+    @Test
+    void adamStepEqualsNd4jsUpdater() {
+        EngineThread.run(() -> {
+            int n = 10_000;
+            Random r = new Random(5);
+            float[] p0 = new float[n];
+            for (int i = 0; i < n; i++) {
+                p0[i] = (float) r.nextGaussian();
+            }
+            INDArray pNd4j = Nd4j.createFromArray(p0.clone()).reshape(1, n);
+            Adam config = new Adam(2e-3, CpuAdam.BETA1, CpuAdam.BETA2, CpuAdam.EPSILON);
+            GradientUpdater<?> updater = config.instantiate(Nd4j.create(pNd4j.dataType(), 1, config.stateSize(n)), true);
+            CpuMatrix pCpu = CpuMatrix.allocate(1, n);
+            pCpu.copyFrom(p0, 0);
+            CpuMatrix gCpu = CpuMatrix.allocate(1, n);
+            CpuAdam adam = new CpuAdam(2e-3, n, 1);
+            for (int step = 0; step < 5; step++) {
+                float[] g = new float[n];
+                for (int i = 0; i < n; i++) {
+                    g[i] = (float) (r.nextGaussian() * (i % 7 == 0 ? 1e-4 : 1));
+                }
+                INDArray gNd4j = Nd4j.createFromArray(g.clone()).reshape(1, n);
+                updater.applyUpdater(gNd4j, step, 0);
+                pNd4j.subi(gNd4j);
+                gCpu.copyFrom(g, 0);
+                adam.beginStep();
+                adam.update(0, pCpu, new CpuMatrix[] {gCpu}, 1, 0, n);
+            }
+            float[] expected = pNd4j.toFloatVector();
+            float[] actual = new float[n];
+            pCpu.copyTo(actual, 0);
+            double moved = 0;
+            for (int i = 0; i < n; i++) {
+                moved = Math.max(moved, Math.abs(actual[i] - p0[i]));
+            }
+            assertTrue(moved > 5e-3, "five Adam steps of 2e-3 must move the parameters, moved " + moved);
+            assertArrayEquals(expected, actual, 1e-6f);
+        });
+    }
+
+    @Test
+    void twoLanesSumToTheGradientOfOneAndTrainingRepeatsExactly() {
+        withLanes(2, () -> EngineThread.run(() -> {
+            VaeConfig cfg = VaeConfig.of(64, new int[] {48}, 6);
+            Vae vae = Vae.create(cfg, 11);
+            int rows = 100;
+            float[] x = data(rows, 64);
+            float[] eps = new float[rows * 6];
+            Random r = new Random(4);
+            for (int i = 0; i < eps.length; i++) {
+                eps[i] = (float) r.nextGaussian();
+            }
+            try (CpuTrainingSteps steps = new CpuTrainingSteps(vae, x, null, 1e-3, 1, false)) {
+                assertEquals(2, steps.lanes());
+                CpuPass whole = new CpuPass(vae, rows, true);
+                whole.x.copyFrom(x, 0);
+                whole.eps.copyFrom(eps, 0);
+                steps.forward(whole, true);
+                steps.backward(whole, steps.laneGradientLayers(0));
+                float[] expected = new float[(int) vae.paramCount];
+                steps.laneGradient(0).copyTo(expected, 0);
+                float[] sum = new float[expected.length];
+                int[] split = {0, 50, 100};
+                for (int lane = 0; lane < 2; lane++) {
+                    CpuPass half = new CpuPass(vae, 50, true);
+                    half.x.buf.put(0, x, split[lane] * 64, 50 * 64);
+                    half.eps.buf.put(0, eps, split[lane] * 6, 50 * 6);
+                    steps.forward(half, true);
+                    steps.backward(half, steps.laneGradientLayers(lane));
+                    float[] g = new float[sum.length];
+                    steps.laneGradient(lane).copyTo(g, 0);
+                    for (int i = 0; i < g.length; i++) {
+                        sum[i] += g[i];
+                    }
+                }
+                float scale = 0;
+                for (float g : expected) {
+                    scale = Math.max(scale, Math.abs(g));
+                }
+                for (int i = 0; i < sum.length; i++) {
+                    assertEquals(expected[i], sum[i], 1e-5 * scale, "gradient entry " + i);
+                }
+            }
+        }));
+        float[] a = withLanes(2, () -> train());
+        float[] b = withLanes(2, () -> train());
+        assertArrayEquals(a, b, "same seed and lanes: bit-identical whatever the thread timing");
+    }
+
+    private static float[] data(int rows, int width) {
+        Random r = new Random(2);
+        float[] x = new float[rows * width];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextFloat() < 0.6f ? 0f : r.nextFloat();
+        }
+        return x;
+    }
+
+    /** 30 steps with binarization on 600 rows; returns the parameters. */
+    private static float[] train() {
+        return EngineThread.supply(() -> {
+            Vae vae = Vae.create(VaeConfig.of(64, new int[] {48}, 6), 11);
+            int rows = 600;
+            float[] x = data(rows, 64);
+            int[] order = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                order[i] = (i * 7) % rows;
+            }
+            try (TrainingSession s = new TrainingSession(vae, x, rows, null, 1e-3, 9, true)) {
+                assertEquals("cpu", s.kernels());
+                for (int b = 0; b < 30; b++) {
+                    int from = (b * 100) % 500;
+                    s.trainBatch(order, from, from + 100);
+                }
+                assertTrue(s.parametersFinite());
+            }
+            return vae.parameters();
+        });
+    }
+
+    private static <T> T withLanes(int lanes, java.util.function.Supplier<T> job) {
+        String before = System.getProperty(CpuTrainingSteps.LANES_PROPERTY);
+        System.setProperty(CpuTrainingSteps.LANES_PROPERTY, Integer.toString(lanes));
+        try {
+            return job.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(CpuTrainingSteps.LANES_PROPERTY);
+            } else {
+                System.setProperty(CpuTrainingSteps.LANES_PROPERTY, before);
+            }
+        }
+    }
+
+    private static void withLanes(int lanes, Runnable job) {
+        withLanes(lanes, () -> {
+            job.run();
+            return null;
+        });
+    }
+
+    @Test
+    void openBlasThreadCountIsRestoredWhenTheSessionCloses() {
+        EngineThread.run(() -> {
+            int before = openblas_nolapack.blas_get_num_threads();
+            Vae vae = Vae.create(VaeConfig.of(8, new int[] {4}, 2), 1);
+            float[] x = new float[8 * 10];
+            CpuTrainingSteps steps = new CpuTrainingSteps(vae, x, null, 1e-3, 1, false);
+            if (CpuTrainingSteps.laneCount((int) vae.paramCount) > 1) {
+                assertEquals(1, openblas_nolapack.blas_get_num_threads(), "lanes multiply single-threaded");
+            }
+            steps.close();
+            assertEquals(before, openblas_nolapack.blas_get_num_threads());
+        });
+    }
+
+    @Test
+    void systemPropertySelectsTheNd4jPath() {
+        System.setProperty(CpuTrainingSteps.KERNELS_PROPERTY, "nd4j");
+        try {
+            String kernels = EngineThread.supply(() -> {
+                Vae vae = Vae.create(VaeConfig.of(8, new int[] {4}, 2), 1);
+                try (TrainingSession s = new TrainingSession(vae, new float[80], 10, null, 1e-3, 1, false)) {
+                    return s.kernels();
+                }
+            });
+            assertEquals("nd4j", kernels);
+        } finally {
+            System.clearProperty(CpuTrainingSteps.KERNELS_PROPERTY);
+        }
+        assertEquals("cpu", EngineThread.supply(() -> {
+            Vae vae = Vae.create(VaeConfig.of(8, new int[] {4}, 2), 1);
+            try (TrainingSession s = new TrainingSession(vae, new float[80], 10, null, 1e-3, 1, false)) {
+                return s.kernels();
+            }
+        }));
+    }
+}
