@@ -13,28 +13,56 @@ final class CpuKernels {
     private CpuKernels() {
     }
 
-    /** out[r, c] = f(out[r, c] + bias[c]) for a hidden layer, or just the bias for {@code act == null}. */
+    /**
+     * out[r, c] = f(out[r, c] + bias[c]) for a hidden layer, or just the bias for {@code act == null}. One loop per
+     * activation, so that no per-value switch or call stays in the hot loop.
+     */
     static void addBiasAndActivate(CpuMatrix out, CpuMatrix bias, Activation act) {
         FloatBuffer o = out.buf;
         FloatBuffer b = bias.buf;
         int cols = out.cols;
+        int bOff = bias.offset;
         for (int r = 0; r < out.rows; r++) {
             int row = out.offset + r * out.ld;
-            for (int c = 0; c < cols; c++) {
-                float v = o.get(row + c) + b.get(bias.offset + c);
-                o.put(row + c, act == null ? v : activate(act, v));
+            if (act == null) {
+                for (int c = 0; c < cols; c++) {
+                    o.put(row + c, o.get(row + c) + b.get(bOff + c));
+                }
+                continue;
+            }
+            switch (act) {
+                case RELU -> {
+                    for (int c = 0; c < cols; c++) {
+                        // Math.max is branch-free: the signs of pre-activations are unpredictable
+                        o.put(row + c, Math.max(o.get(row + c) + b.get(bOff + c), 0f));
+                    }
+                }
+                case LEAKY_RELU -> {
+                    float slope = (float) Activation.LEAKY_SLOPE;
+                    for (int c = 0; c < cols; c++) {
+                        float v = o.get(row + c) + b.get(bOff + c);
+                        o.put(row + c, Math.max(v, slope * v));
+                    }
+                }
+                case TANH -> {
+                    for (int c = 0; c < cols; c++) {
+                        o.put(row + c, (float) Math.tanh(o.get(row + c) + b.get(bOff + c)));
+                    }
+                }
+                case SIGMOID -> {
+                    for (int c = 0; c < cols; c++) {
+                        o.put(row + c, (float) (1.0 / (1.0 + Math.exp(-(o.get(row + c) + b.get(bOff + c))))));
+                    }
+                }
+                case ELU -> {
+                    for (int c = 0; c < cols; c++) {
+                        float v = o.get(row + c) + b.get(bOff + c);
+                        o.put(row + c, v > 0 ? v : (float) Math.expm1(v));
+                    }
+                }
+                default -> throw new AssertionError(act);
             }
         }
-    }
-
-    static float activate(Activation act, float v) {
-        return switch (act) {
-            case RELU -> Math.max(v, 0f); // branch-free: the signs of pre-activations are unpredictable
-            case LEAKY_RELU -> v < 0 ? (float) (Activation.LEAKY_SLOPE * v) : v;
-            case TANH -> (float) Math.tanh(v);
-            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-v)));
-            case ELU -> v > 0 ? v : (float) Math.expm1(v);
-        };
     }
 
     /** delta ⊙= f'(pre), from the activation output a = f(pre) (same shapes). One loop per activation. */

@@ -54,6 +54,7 @@ final class CpuTrainingSteps implements TrainingSteps {
     private SplittableRandom evalNoise;
     private final Map<Integer, CpuPass[]> passes = new HashMap<>();
     private final double[] sums = new double[3];
+    private float[] best;
 
     CpuTrainingSteps(Vae vae, float[] data, int[] labels, double learningRate, long seed, boolean binarize) {
         if (!supports(vae)) {
@@ -177,6 +178,38 @@ final class CpuTrainingSteps implements TrainingSteps {
     @Override
     public void resetEvaluationNoise() {
         evalNoise = new SplittableRandom(evalSeed);
+    }
+
+    // The checks between epochs stay in Java too: one ND4J operation would wake OpenMP's pool, whose threads then
+    // spin (OMP_WAIT_POLICY cannot be set inside KNIME) and slow down the start of the next epoch.
+
+    @Override
+    public boolean parametersFinite() {
+        FloatBuffer p = params.buf;
+        int n = params.cols;
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(p.get(params.offset + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void rememberBest() {
+        if (best == null) {
+            best = new float[params.cols];
+        }
+        params.copyTo(best, 0);
+    }
+
+    @Override
+    public boolean restoreBest() {
+        if (best == null) {
+            return false;
+        }
+        params.copyFrom(best, 0);
+        return true;
     }
 
     /**

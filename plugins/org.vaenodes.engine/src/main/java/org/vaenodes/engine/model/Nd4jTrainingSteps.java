@@ -31,6 +31,7 @@ final class Nd4jTrainingSteps implements TrainingSteps {
     private final Random evalNoise;
     private final long evalSeed;
     private final Map<Integer, Pass> trainPasses = new HashMap<>();
+    private INDArray best;
     private int iteration;
     private final double[] sums = new double[3];
 
@@ -114,6 +115,29 @@ final class Nd4jTrainingSteps implements TrainingSteps {
         evalNoise.setSeed(evalSeed);
     }
 
+    @Override
+    public boolean parametersFinite() {
+        return !(vae.params.isNaN().any() || vae.params.isInfinite().any());
+    }
+
+    @Override
+    public void rememberBest() {
+        if (best == null) {
+            best = vae.params.dup();
+        } else {
+            best.assign(vae.params);
+        }
+    }
+
+    @Override
+    public boolean restoreBest() {
+        if (best == null) {
+            return false;
+        }
+        vae.params.assign(best);
+        return true;
+    }
+
     private void lossSums(Pass p) {
         double recon;
         double kl;
@@ -134,8 +158,8 @@ final class Nd4jTrainingSteps implements TrainingSteps {
         trainPasses.clear();
         TrainingSession.closeQuietly(noise);
         TrainingSession.closeQuietly(evalNoise);
-        for (INDArray a : new INDArray[] {grad, adamState}) {
-            if (a.closeable()) {
+        for (INDArray a : new INDArray[] {grad, adamState, best}) {
+            if (a != null && a.closeable()) {
                 a.close();
             }
         }

@@ -1,7 +1,5 @@
 package org.vaenodes.engine.model;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * The optimisation state of one training run of a {@link Vae}: its {@link TrainingSteps} (gradient, Adam moments,
  * batch buffers, seeded noise) and the best parameters so far. Used by {@code org.vaenodes.engine.train.Trainer};
@@ -12,9 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class TrainingSession implements AutoCloseable {
 
-    private final Vae vae;
     private final TrainingSteps steps;
-    private INDArray best;
 
     /**
      * @param data     row-major n × D values (not copied; must not change during training)
@@ -28,7 +24,6 @@ public final class TrainingSession implements AutoCloseable {
 
     TrainingSession(Vae vae, float[] data, int rows, int[] labels, double learningRate, long seed,
             boolean binarize, boolean cpuKernels) {
-        this.vae = vae;
         vae.checkInput(data, rows, vae.config().inputSize(), "training");
         vae.checkLabels(labels, rows);
         if (binarize && vae.config().likelihood() != Likelihood.BERNOULLI) {
@@ -63,25 +58,17 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Whether all parameters are finite. */
     public boolean parametersFinite() {
-        return !(vae.params.isNaN().any() || vae.params.isInfinite().any());
+        return steps.parametersFinite();
     }
 
     /** Remembers the current parameters as the best so far. */
     public void rememberBest() {
-        if (best == null) {
-            best = vae.params.dup();
-        } else {
-            best.assign(vae.params);
-        }
+        steps.rememberBest();
     }
 
     /** Restores the parameters remembered by {@link #rememberBest()}; returns false if there are none. */
     public boolean restoreBest() {
-        if (best == null) {
-            return false;
-        }
-        vae.params.assign(best);
-        return true;
+        return steps.restoreBest();
     }
 
     static void closeQuietly(AutoCloseable c) {
@@ -95,8 +82,5 @@ public final class TrainingSession implements AutoCloseable {
     @Override
     public void close() {
         steps.close();
-        if (best != null && best.closeable()) {
-            best.close();
-        }
     }
 }

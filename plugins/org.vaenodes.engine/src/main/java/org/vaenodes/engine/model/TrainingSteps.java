@@ -15,6 +15,15 @@ interface TrainingSteps extends AutoCloseable {
     /** Restarts the evaluation noise so that every validation pass sees the same ε. */
     void resetEvaluationNoise();
 
+    /** Whether all parameters are finite. */
+    boolean parametersFinite();
+
+    /** Remembers the current parameters as the best so far. */
+    void rememberBest();
+
+    /** Restores the parameters remembered by {@link #rememberBest()}; returns false if there are none. */
+    boolean restoreBest();
+
     @Override
     void close();
 }
