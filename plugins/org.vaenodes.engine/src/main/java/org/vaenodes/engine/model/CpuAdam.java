@@ -3,13 +3,12 @@ package org.vaenodes.engine.model;
 /**
  * Adam fused with the parameter update. Same formula as the ND4J updater of the ND4J path (so both paths train the
  * same model): with t the 1-based step, m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², p ← p − α_t·m / (√v + ε),
- * α_t = lr·√(1−β₂ᵗ) / (1−β₁ᵗ). The gradient g arrives as the sum of several partial gradients (one per
- * {@link CpuLanes lane}), added here on the fly.
+ * α_t = lr·√(1−β₂ᵗ) / (1−β₁ᵗ).
  *
  * <p>The state lives off-heap like the parameters. It is processed in blocks copied into small heap arrays,
  * because the JIT compiler vectorises loops over arrays (the square root and division run 8–16 lanes wide) but not
  * loops over direct buffers; the copies are plain memory moves of cache-sized blocks. Each lane updates its own
- * range of parameters with its own scratch blocks.
+ * ranges of parameters with its own scratch blocks, right after computing their gradient (still in cache).
  */
 final class CpuAdam {
 
@@ -42,19 +41,12 @@ final class CpuAdam {
         alpha = (float) (!Double.isFinite(a) || a == 0 ? EPSILON : a);
     }
 
-    /**
-     * params[from, to) −= update(Σ grads[0 … count)[from, to)), with lane's scratch. All vectors have the parameter
-     * layout.
-     */
-    void update(int lane, CpuMatrix params, CpuMatrix[] grads, int count, int from, int to) {
+    /** params[from, to) −= update(grad[from, to)), with the lane's scratch. Both have the parameter layout. */
+    void update(int lane, CpuMatrix params, CpuMatrix grad, int from, int to) {
         Scratch s = scratch[lane];
         for (int start = from; start < to; start += BLOCK) {
             int len = Math.min(BLOCK, to - start);
-            grads[0].buf.get(grads[0].offset + start, s.g, 0, len);
-            for (int k = 1; k < count; k++) {
-                grads[k].buf.get(grads[k].offset + start, s.g2, 0, len);
-                add(s.g, s.g2, len);
-            }
+            grad.buf.get(grad.offset + start, s.g, 0, len);
             params.buf.get(params.offset + start, s.p, 0, len);
             m.buf.get(start, s.m, 0, len);
             v.buf.get(start, s.v, 0, len);
@@ -62,12 +54,6 @@ final class CpuAdam {
             params.buf.put(params.offset + start, s.p, 0, len);
             m.buf.put(start, s.m, 0, len);
             v.buf.put(start, s.v, 0, len);
-        }
-    }
-
-    private static void add(float[] acc, float[] x, int len) {
-        for (int i = 0; i < len; i++) {
-            acc[i] += x[i];
         }
     }
 
@@ -93,7 +79,6 @@ final class CpuAdam {
 
     private static final class Scratch {
         final float[] g = new float[BLOCK];
-        final float[] g2 = new float[BLOCK];
         final float[] p = new float[BLOCK];
         final float[] m = new float[BLOCK];
         final float[] v = new float[BLOCK];

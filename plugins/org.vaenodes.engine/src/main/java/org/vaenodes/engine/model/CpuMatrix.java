@@ -23,13 +23,16 @@ final class CpuMatrix {
     final int ld;
     /** Points at element (0, 0); handed to OpenBLAS. */
     final FloatPointer ptr;
+    /** Points at element 0 of {@link #buf}. */
+    private final FloatPointer base;
 
-    private CpuMatrix(FloatBuffer buf, FloatPointer base, int offset, int rows, int cols) {
+    private CpuMatrix(FloatBuffer buf, FloatPointer base, int offset, int rows, int cols, int ld) {
         this.buf = buf;
+        this.base = base;
         this.offset = offset;
         this.rows = rows;
         this.cols = cols;
-        this.ld = cols;
+        this.ld = ld;
         this.ptr = new FloatPointer(base).position(offset);
     }
 
@@ -38,7 +41,7 @@ final class CpuMatrix {
         int n = Math.multiplyExact(rows, cols);
         FloatBuffer b = ByteBuffer.allocateDirect(Math.multiplyExact(Math.max(n, 1), Float.BYTES))
                 .order(ByteOrder.nativeOrder()).asFloatBuffer();
-        return new CpuMatrix(b, new FloatPointer(b), 0, rows, cols);
+        return new CpuMatrix(b, new FloatPointer(b), 0, rows, cols, cols);
     }
 
     /** A rows × cols window starting at element {@code offset} of a flat buffer whose first element is at base. */
@@ -47,7 +50,28 @@ final class CpuMatrix {
             throw new IndexOutOfBoundsException("window [" + offset + ", +" + rows + "×" + cols + ") outside a "
                     + "buffer of " + flat.capacity());
         }
-        return new CpuMatrix(flat, new FloatPointer(base), Math.toIntExact(offset), rows, cols);
+        return new CpuMatrix(flat, new FloatPointer(base), Math.toIntExact(offset), rows, cols, cols);
+    }
+
+    /** Rows [from, from + n) of this matrix, same memory. */
+    CpuMatrix rowBlock(int from, int n) {
+        if (from < 0 || n < 0 || from + n > rows) {
+            throw new IndexOutOfBoundsException("rows [" + from + ", " + (from + n) + ") of " + rows);
+        }
+        return new CpuMatrix(buf, base, offset + from * ld, n, cols, ld);
+    }
+
+    /** Columns [from, from + n) of this matrix, same memory (row stride stays that of this matrix). */
+    CpuMatrix colBlock(int from, int n) {
+        if (from < 0 || n < 0 || from + n > cols) {
+            throw new IndexOutOfBoundsException("columns [" + from + ", " + (from + n) + ") of " + cols);
+        }
+        return new CpuMatrix(buf, base, offset + from, rows, n, ld);
+    }
+
+    /** True if the rows follow each other without gaps (flat loops over {@link #size()} values are valid). */
+    boolean contiguous() {
+        return ld == cols || rows <= 1;
     }
 
     /** Number of elements. */
@@ -61,11 +85,19 @@ final class CpuMatrix {
 
     /** Copies all elements (row-major) into dst starting at dstFrom. */
     void copyTo(float[] dst, int dstFrom) {
+        requireContiguous();
         buf.get(offset, dst, dstFrom, size());
     }
 
     /** Overwrites all elements (row-major) from src starting at srcFrom. */
     void copyFrom(float[] src, int srcFrom) {
+        requireContiguous();
         buf.put(offset, src, srcFrom, size());
+    }
+
+    private void requireContiguous() {
+        if (!contiguous()) {
+            throw new IllegalStateException("a column block is not contiguous");
+        }
     }
 }

@@ -1,6 +1,9 @@
 package org.vaenodes.engine.model;
 
-/** Off-heap buffers of one {@link CpuTrainingSteps} pass over a fixed number of rows, reused batch after batch. */
+/**
+ * Off-heap buffers of one {@link CpuTrainingSteps} pass over a fixed number of rows, reused batch after batch. A pass
+ * over a whole batch can be cut into {@link #slice row slices} that share its memory, one per lane.
+ */
 final class CpuPass {
 
     final int rows;
@@ -42,5 +45,32 @@ final class CpuPass {
             delta = null;
             dz = null;
         }
+    }
+
+    private CpuPass(CpuPass whole, int from, int n) {
+        rows = n;
+        x = whole.x.rowBlock(from, n);
+        y = whole.y == null ? null : whole.y.rowBlock(from, n);
+        act = rowBlocks(whole.act, from, n);
+        z = whole.z.rowBlock(from, n);
+        eps = whole.eps.rowBlock(from, n);
+        std = whole.std.rowBlock(from, n);
+        rowLoss = new double[n];
+        rowKl = new double[n];
+        delta = whole.delta == null ? null : rowBlocks(whole.delta, from, n);
+        dz = whole.dz == null ? null : whole.dz.rowBlock(from, n);
+    }
+
+    /** Rows [from, from + n) of this pass, sharing its memory (with their own per-row loss arrays). */
+    CpuPass slice(int from, int n) {
+        return new CpuPass(this, from, n);
+    }
+
+    private static CpuMatrix[] rowBlocks(CpuMatrix[] ms, int from, int n) {
+        CpuMatrix[] out = new CpuMatrix[ms.length];
+        for (int i = 0; i < ms.length; i++) {
+            out[i] = ms[i].rowBlock(from, n);
+        }
+        return out;
     }
 }

@@ -18,11 +18,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Why: per batch, ND4J's element-wise operations and fused Adam wake its OpenMP pool, whose threads then fight
  * OpenBLAS's spinning worker for the cores; inside KNIME's JVM the user cannot set {@code OMP_WAIT_POLICY} to stop
- * that. This path never enters OpenMP and owns its threads: the batch is split by rows over {@link CpuLanes}, each
- * lane runs the whole forward and backward pass of its rows with single-threaded OpenBLAS into its own gradient
- * buffer, and the Adam step then sums the lanes' gradients over disjoint parameter ranges. Two synchronisation
- * points per step, no thread ever waits on another's spinning. The split is fixed by the batch size, so results do
- * not depend on thread timing.
+ * that. This path never enters OpenMP and owns its threads ({@link CpuLanes}, OpenBLAS single-threaded), with two
+ * hand-overs per step: first the batch is split by rows and each lane runs the forward pass and the backward deltas
+ * of its rows; then each layer's weight gradient is split by weight rows — a contiguous range of the parameter
+ * vector — and each lane multiplies its range over the whole batch and applies Adam to it at once, while the
+ * gradient is still in cache. The split is fixed by the batch size and the lane count, and no value is ever summed
+ * across lanes, so results do not depend on thread timing (nor, in practice, on the number of lanes).
  */
 final class CpuTrainingSteps implements TrainingSteps {
 
@@ -39,20 +40,18 @@ final class CpuTrainingSteps implements TrainingSteps {
 
     /** Fewest rows worth a lane of their own (below this a product's fixed cost outweighs the split). */
     private static final int MIN_LANE_ROWS = 32;
-    /** Most memory spent on the lanes' gradient buffers together. */
-    private static final long MAX_LANE_GRADIENT_BYTES = 512L << 20;
 
     private final CpuMatrix params;
     private final CpuLayer[] weights;
     private final CpuLanes lanes;
-    private final CpuMatrix[] laneGrads;
-    private final CpuLayer[][] laneGradLayers;
+    private final CpuMatrix grad;
+    private final CpuLayer[] gradients;
     private final int blasThreadsBefore;
     private final CpuAdam adam;
     private final SplittableRandom noise;
     private final long evalSeed;
     private SplittableRandom evalNoise;
-    private final Map<Integer, CpuPass[]> passes = new HashMap<>();
+    private final Map<Integer, Batch> batches = new HashMap<>();
     private final double[] sums = new double[3];
     private float[] best;
 
@@ -69,13 +68,9 @@ final class CpuTrainingSteps implements TrainingSteps {
         FloatBuffer flat = vae.params.data().asNioFloat();
         params = CpuMatrix.window(flat, vae.params.data().addressPointer(), 0, 1, p);
         weights = layersOf(params);
-        int n = laneCount(p);
-        laneGrads = new CpuMatrix[n];
-        laneGradLayers = new CpuLayer[n][];
-        for (int i = 0; i < n; i++) {
-            laneGrads[i] = CpuMatrix.allocate(1, p);
-            laneGradLayers[i] = layersOf(laneGrads[i]);
-        }
+        grad = CpuMatrix.allocate(1, p);
+        gradients = layersOf(grad);
+        int n = laneCount();
         adam = new CpuAdam(learningRate, p, n);
         lanes = new CpuLanes(n);
         // each lane multiplies on its own thread; OpenBLAS's own workers would only compete with them
@@ -95,14 +90,10 @@ final class CpuTrainingSteps implements TrainingSteps {
                 && vae.paramCount <= Integer.MAX_VALUE;
     }
 
-    /**
-     * One lane per core, at most 8 (or -Dvaenodes.engine.lanes=N), and only as many as the gradient memory budget
-     * allows.
-     */
-    static int laneCount(int parameterCount) {
-        int cores = Math.min(8, Integer.getInteger(LANES_PROPERTY, Runtime.getRuntime().availableProcessors()));
-        long byMemory = MAX_LANE_GRADIENT_BYTES / ((long) parameterCount * Float.BYTES);
-        return (int) Math.max(1, Math.min(cores, byMemory));
+    /** One lane per core, at most 8 (or -Dvaenodes.engine.lanes=N). */
+    static int laneCount() {
+        int n = Integer.getInteger(LANES_PROPERTY, Runtime.getRuntime().availableProcessors());
+        return Math.max(1, Math.min(8, n));
     }
 
     private CpuLayer[] layersOf(CpuMatrix flat) {
@@ -119,35 +110,42 @@ final class CpuTrainingSteps implements TrainingSteps {
         return out;
     }
 
-    /** The lanes' passes for a batch of {@code rows}: as many lanes as have at least MIN_LANE_ROWS rows each. */
-    private CpuPass[] passes(int rows, boolean training) {
-        int key = training ? rows : -rows;
-        return passes.computeIfAbsent(key, k -> {
+    /** A pass over a whole batch and its row slices, one per lane (each with at least MIN_LANE_ROWS rows). */
+    private record Batch(CpuPass whole, CpuPass[] slices) {
+    }
+
+    private Batch batch(int rows, boolean training) {
+        return batches.computeIfAbsent(training ? rows : -rows, k -> {
+            CpuPass whole = new CpuPass(vae, rows, training);
             int n = (int) Math.max(1, Math.min(lanes.lanes(), rows / MIN_LANE_ROWS));
-            CpuPass[] ps = new CpuPass[n];
+            CpuPass[] slices = new CpuPass[n];
             for (int i = 0; i < n; i++) {
-                ps[i] = new CpuPass(vae, (int) ((long) rows * (i + 1) / n - (long) rows * i / n), training);
+                int from = part(rows, i, n);
+                slices[i] = whole.slice(from, part(rows, i + 1, n) - from);
             }
-            return ps;
+            return new Batch(whole, slices);
         });
+    }
+
+    /** Start of part i of [0, size) cut into n nearly equal parts. */
+    private static int part(int size, int i, int n) {
+        return (int) ((long) size * i / n);
     }
 
     @Override
     public double[] trainBatch(int[] order, int from, int to) {
-        CpuPass[] ps = passes(to - from, true);
-        load(ps, order, from, noise);
+        Batch b = batch(to - from, true);
+        load(b.whole(), order, from, noise);
+        CpuPass[] slices = b.slices();
         lanes.run(lane -> {
-            if (lane < ps.length) {
-                forward(ps[lane], true);
-                backward(ps[lane], laneGradLayers[lane]);
+            if (lane < slices.length) {
+                forward(slices[lane], true);
+                backwardDeltas(slices[lane]);
             }
         });
         adam.beginStep();
-        int p = params.cols;
-        int n = lanes.lanes();
-        lanes.run(lane -> adam.update(lane, params, laneGrads, ps.length, (int) ((long) p * lane / n),
-                (int) ((long) p * (lane + 1) / n)));
-        return sums(ps);
+        lanes.run(lane -> weightGradients(b.whole(), lane, lanes.lanes(), true));
+        return sums(slices);
     }
 
     @Override
@@ -157,14 +155,15 @@ final class CpuTrainingSteps implements TrainingSteps {
         double k = 0;
         for (int start = from; start < to; start += Vae.CHUNK_ROWS) {
             int n = Math.min(Vae.CHUNK_ROWS, to - start);
-            CpuPass[] ps = passes(n, false);
-            load(ps, order, start, evalNoise);
+            Batch b = batch(n, false);
+            load(b.whole(), order, start, evalNoise);
+            CpuPass[] slices = b.slices();
             lanes.run(lane -> {
-                if (lane < ps.length) {
-                    forward(ps[lane], true);
+                if (lane < slices.length) {
+                    forward(slices[lane], true);
                 }
             });
-            double[] s = sums(ps);
+            double[] s = sums(slices);
             o += s[0];
             r += s[1];
             k += s[2];
@@ -213,17 +212,9 @@ final class CpuTrainingSteps implements TrainingSteps {
     }
 
     /**
-     * Gathers rows order[from …] (data and one-hot labels) into the lanes' passes in turn, draws ε ~ N(0, I) and
-     * binarizes if asked, all in row order from one generator (the same numbers whatever the lane count).
+     * Gathers rows order[from …] (data and one-hot labels), draws ε ~ N(0, I) and binarizes if asked, in row order
+     * from one generator (the same numbers whatever the lane count).
      */
-    private void load(CpuPass[] ps, int[] order, int from, SplittableRandom rnd) {
-        int start = from;
-        for (CpuPass p : ps) {
-            load(p, order, start, rnd);
-            start += p.rows;
-        }
-    }
-
     private void load(CpuPass p, int[] order, int from, SplittableRandom rnd) {
         int d = config.inputSize();
         for (int r = 0; r < p.rows; r++) {
@@ -308,16 +299,16 @@ final class CpuTrainingSteps implements TrainingSteps {
     }
 
     /**
-     * Gradient of Σ_rows (recon + β·KL) over the pass's rows into the flat vector of {@code gradients}, every entry
-     * overwritten; after a training forward.
+     * Backward pass for the pass's rows: ∂(Σ_rows recon + β·KL)/∂(pre-activation) of every layer into
+     * {@code p.delta} (and ∂recon/∂z into {@code p.dz}); after a training forward. Reads the weights, writes no
+     * gradient.
      */
-    void backward(CpuPass p, CpuLayer[] gradients) {
+    void backwardDeltas(CpuPass p) {
         Activation act = config.activation();
         int out = vae.outLayer();
         int firstDec = vae.firstDecLayer();
         for (int k = out; k >= firstDec; k--) {
             CpuMatrix in = k == firstDec ? p.z : p.act[k - 1];
-            layerGradients(k, in, p, gradients);
             CpuMatrix below = k == firstDec ? p.dz : p.delta[k - 1];
             OpenBlasGemm.gemm(p.delta[k], false, weights[k].wx(), true, below, 0f);
             if (k > firstDec) {
@@ -328,8 +319,6 @@ final class CpuTrainingSteps implements TrainingSteps {
         int lv = vae.lvLayer();
         CpuKernels.latentGradients(p.dz, p.act[mu], p.eps, p.std, config.beta(), p.delta[mu], p.delta[lv]);
         CpuMatrix encOut = vae.numEnc == 0 ? p.x : p.act[vae.numEnc - 1];
-        layerGradients(mu, encOut, p, gradients);
-        layerGradients(lv, encOut, p, gradients);
         if (vae.numEnc == 0) {
             return;
         }
@@ -338,7 +327,6 @@ final class CpuTrainingSteps implements TrainingSteps {
         OpenBlasGemm.gemm(p.delta[lv], false, weights[lv].wx(), true, p.delta[top], 1f);
         CpuKernels.multiplyByDerivative(p.delta[top], p.act[top], act);
         for (int k = top; k >= 0; k--) {
-            layerGradients(k, k == 0 ? p.x : p.act[k - 1], p, gradients);
             if (k > 0) {
                 OpenBlasGemm.gemm(p.delta[k], false, weights[k].wx(), true, p.delta[k - 1], 0f);
                 CpuKernels.multiplyByDerivative(p.delta[k - 1], p.act[k - 1], act);
@@ -346,22 +334,73 @@ final class CpuTrainingSteps implements TrainingSteps {
         }
     }
 
-    private static void layerGradients(int k, CpuMatrix in, CpuPass p, CpuLayer[] gradients) {
-        CpuMatrix d = p.delta[k];
-        OpenBlasGemm.gemm(in, true, d, false, gradients[k].wx(), 0f);
-        if (gradients[k].wy() != null) {
-            OpenBlasGemm.gemm(p.y, true, d, false, gradients[k].wy(), 0f);
+    /**
+     * This lane's share of every layer's weight gradient over the whole batch (after {@link #backwardDeltas} of all its
+     * rows): rows [r0, r1) of Wx = in[:, r0:r1]ᵀ·δ, likewise of the label weights, and columns [c0, c1) of the
+     * bias = column sums of δ — each a contiguous range of the parameter vector, updated by Adam right away if asked.
+     */
+    void weightGradients(CpuPass whole, int lane, int lanes, boolean update) {
+        for (int k = 0; k < weights.length; k++) {
+            Dense d = vae.layers[k];
+            CpuLayer g = gradients[k];
+            CpuMatrix delta = whole.delta[k];
+            int r0 = part(d.inX, lane, lanes);
+            int r1 = part(d.inX, lane + 1, lanes);
+            if (r1 > r0) {
+                OpenBlasGemm.gemm(inputOf(k, whole).colBlock(r0, r1 - r0), true, delta, false,
+                        g.wx().rowBlock(r0, r1 - r0), 0f);
+                updateRange(update, lane, d.offset + (long) r0 * d.out, d.offset + (long) r1 * d.out);
+            }
+            if (g.wy() != null) {
+                int c0 = part(d.classes, lane, lanes);
+                int c1 = part(d.classes, lane + 1, lanes);
+                if (c1 > c0) {
+                    OpenBlasGemm.gemm(whole.y.colBlock(c0, c1 - c0), true, delta, false,
+                            g.wy().rowBlock(c0, c1 - c0), 0f);
+                    long wy = d.offset + (long) d.inX * d.out;
+                    updateRange(update, lane, wy + (long) c0 * d.out, wy + (long) c1 * d.out);
+                }
+            }
+            int b0 = part(d.out, lane, lanes);
+            int b1 = part(d.out, lane + 1, lanes);
+            if (b1 > b0) {
+                CpuKernels.columnSums(delta.colBlock(b0, b1 - b0), g.b().colBlock(b0, b1 - b0));
+                long bias = d.offset + (long) (d.inX + d.classes) * d.out;
+                updateRange(update, lane, bias + b0, bias + b1);
+            }
         }
-        CpuKernels.columnSums(d, gradients[k].b());
     }
 
-    /** For tests: a lane's gradient buffer and its layer views. */
-    CpuMatrix laneGradient(int lane) {
-        return laneGrads[lane];
+    private void updateRange(boolean update, int lane, long from, long to) {
+        if (update) {
+            adam.update(lane, params, grad, (int) from, (int) to);
+        }
     }
 
-    CpuLayer[] laneGradientLayers(int lane) {
-        return laneGradLayers[lane];
+    /** The input of layer k in a pass. */
+    private CpuMatrix inputOf(int k, CpuPass p) {
+        if (k < vae.numEnc) {
+            return k == 0 ? p.x : p.act[k - 1];
+        }
+        if (k == vae.muLayer() || k == vae.lvLayer()) {
+            return vae.numEnc == 0 ? p.x : p.act[vae.numEnc - 1];
+        }
+        return k == vae.firstDecLayer() ? p.z : p.act[k - 1];
+    }
+
+    /** For tests: the full gradient of the pass's rows (after a training forward), without updating. */
+    CpuMatrix gradient(CpuPass p) {
+        backwardDeltas(p);
+        int n = lanes.lanes();
+        for (int lane = 0; lane < n; lane++) {
+            weightGradients(p, lane, n, false);
+        }
+        return grad;
+    }
+
+    /** For tests: the gradient's layer views. */
+    CpuLayer[] gradientLayers() {
+        return gradients;
     }
 
     /** For tests: the number of lanes. */
@@ -376,7 +415,7 @@ final class CpuTrainingSteps implements TrainingSteps {
             openblas_nolapack.blas_set_num_threads(blasThreadsBefore);
         }
         // all other memory is garbage-collected direct buffers or the network's own parameters
-        passes.clear();
+        batches.clear();
     }
 
     /** Weights, label weights (null unless conditional) and bias of one layer inside a flat vector. */

@@ -85,11 +85,11 @@ class CpuTrainingStepsTest {
             }
             cp.eps.copyFrom(eps, 0);
             steps.forward(cp, true);
-            steps.backward(cp, steps.laneGradientLayers(0));
+            CpuMatrix gradient = steps.gradient(cp);
             assertArrayEquals(reconNd4j, cp.rowLoss, 1e-4 * cfg.inputSize(), "reconstruction loss per row, " + cfg);
             assertArrayEquals(klNd4j, cp.rowKl, 1e-4 * cfg.latentSize(), "KL per row, " + cfg);
             float[] gradCpu = new float[gradNd4j.length];
-            steps.laneGradient(0).copyTo(gradCpu, 0);
+            gradient.copyTo(gradCpu, 0);
             float scale = 0;
             for (float g : gradNd4j) {
                 scale = Math.max(scale, Math.abs(g));
@@ -128,7 +128,7 @@ class CpuTrainingStepsTest {
                 pNd4j.subi(gNd4j);
                 gCpu.copyFrom(g, 0);
                 adam.beginStep();
-                adam.update(0, pCpu, new CpuMatrix[] {gCpu}, 1, 0, n);
+                adam.update(0, pCpu, gCpu, 0, n);
             }
             float[] expected = pNd4j.toFloatVector();
             float[] actual = new float[n];
@@ -143,52 +143,24 @@ class CpuTrainingStepsTest {
     }
 
     @Test
-    void twoLanesSumToTheGradientOfOneAndTrainingRepeatsExactly() {
-        withLanes(2, () -> EngineThread.run(() -> {
-            VaeConfig cfg = VaeConfig.of(64, new int[] {48}, 6);
-            Vae vae = Vae.create(cfg, 11);
-            int rows = 100;
-            float[] x = data(rows, 64);
-            float[] eps = new float[rows * 6];
-            Random r = new Random(4);
-            for (int i = 0; i < eps.length; i++) {
-                eps[i] = (float) r.nextGaussian();
-            }
-            try (CpuTrainingSteps steps = new CpuTrainingSteps(vae, x, null, 1e-3, 1, false)) {
-                assertEquals(2, steps.lanes());
-                CpuPass whole = new CpuPass(vae, rows, true);
-                whole.x.copyFrom(x, 0);
-                whole.eps.copyFrom(eps, 0);
-                steps.forward(whole, true);
-                steps.backward(whole, steps.laneGradientLayers(0));
-                float[] expected = new float[(int) vae.paramCount];
-                steps.laneGradient(0).copyTo(expected, 0);
-                float[] sum = new float[expected.length];
-                int[] split = {0, 50, 100};
-                for (int lane = 0; lane < 2; lane++) {
-                    CpuPass half = new CpuPass(vae, 50, true);
-                    half.x.buf.put(0, x, split[lane] * 64, 50 * 64);
-                    half.eps.buf.put(0, eps, split[lane] * 6, 50 * 6);
-                    steps.forward(half, true);
-                    steps.backward(half, steps.laneGradientLayers(lane));
-                    float[] g = new float[sum.length];
-                    steps.laneGradient(lane).copyTo(g, 0);
-                    for (int i = 0; i < g.length; i++) {
-                        sum[i] += g[i];
-                    }
-                }
-                float scale = 0;
-                for (float g : expected) {
-                    scale = Math.max(scale, Math.abs(g));
-                }
-                for (int i = 0; i < sum.length; i++) {
-                    assertEquals(expected[i], sum[i], 1e-5 * scale, "gradient entry " + i);
-                }
-            }
-        }));
-        float[] a = withLanes(2, () -> train());
-        float[] b = withLanes(2, () -> train());
-        assertArrayEquals(a, b, "same seed and lanes: bit-identical whatever the thread timing");
+    void trainingDoesNotDependOnTheNumberOfLanesOrOnThreadTiming() {
+        float[] one = withLanes(1, () -> train());
+        float[] two = withLanes(2, () -> train());
+        float[] twoAgain = withLanes(2, () -> train());
+        float[] three = withLanes(3, () -> train());
+        assertArrayEquals(two, twoAgain, "same seed and lanes: bit-identical whatever the thread timing");
+        // no value is summed across lanes; only OpenBLAS may round differently for 64 rows than for 128 (measured:
+        // largest difference 6e-8 after 30 steps)
+        assertClose(one, two, "1 lane vs 2 lanes");
+        assertClose(one, three, "1 lane vs 3 lanes");
+    }
+
+    private static void assertClose(float[] a, float[] b, String what) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        assertTrue(worst <= 1e-5, what + ": largest weight difference " + worst);
     }
 
     private static float[] data(int rows, int width) {
@@ -250,7 +222,7 @@ class CpuTrainingStepsTest {
             Vae vae = Vae.create(VaeConfig.of(8, new int[] {4}, 2), 1);
             float[] x = new float[8 * 10];
             CpuTrainingSteps steps = new CpuTrainingSteps(vae, x, null, 1e-3, 1, false);
-            if (CpuTrainingSteps.laneCount((int) vae.paramCount) > 1) {
+            if (CpuTrainingSteps.laneCount() > 1) {
                 assertEquals(1, openblas_nolapack.blas_get_num_threads(), "lanes multiply single-threaded");
             }
             steps.close();
