@@ -41,12 +41,15 @@ final class CpuAdam {
         alpha = (float) (!Double.isFinite(a) || a == 0 ? EPSILON : a);
     }
 
-    /** params[from, to) −= update(grad[from, to)), with the lane's scratch. Both have the parameter layout. */
-    void update(int lane, CpuMatrix params, CpuMatrix grad, int from, int to) {
+    /**
+     * params[from, to) −= update(g), where the gradient g of those parameters is the first to − from values of the
+     * contiguous matrix {@code grad}; with the lane's scratch.
+     */
+    void update(int lane, CpuMatrix params, int from, int to, CpuMatrix grad) {
         Scratch s = scratch[lane];
         for (int start = from; start < to; start += BLOCK) {
             int len = Math.min(BLOCK, to - start);
-            grad.buf.get(grad.offset + start, s.g, 0, len);
+            grad.buf.get(grad.offset + (start - from), s.g, 0, len);
             params.buf.get(params.offset + start, s.p, 0, len);
             m.buf.get(start, s.m, 0, len);
             v.buf.get(start, s.v, 0, len);

@@ -69,6 +69,15 @@ final class CpuMatrix {
         return new CpuMatrix(buf, base, offset + from, rows, n, ld);
     }
 
+    /** The first rows × cols values of this contiguous matrix, seen as a rows × cols matrix (same memory). */
+    CpuMatrix front(int rows, int cols) {
+        requireContiguous();
+        if ((long) rows * cols > size()) {
+            throw new IndexOutOfBoundsException(rows + "×" + cols + " does not fit into " + this.rows + "×" + this.cols);
+        }
+        return new CpuMatrix(buf, base, offset, rows, cols, cols);
+    }
+
     /** True if the rows follow each other without gaps (flat loops over {@link #size()} values are valid). */
     boolean contiguous() {
         return ld == cols || rows <= 1;

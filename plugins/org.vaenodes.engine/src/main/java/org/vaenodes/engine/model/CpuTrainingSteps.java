@@ -44,8 +44,8 @@ final class CpuTrainingSteps implements TrainingSteps {
     private final CpuMatrix params;
     private final CpuLayer[] weights;
     private final CpuLanes lanes;
-    private final CpuMatrix grad;
-    private final CpuLayer[] gradients;
+    /** Per lane: where its share of a layer's gradient lands before Adam consumes it (small enough for the cache). */
+    private final CpuMatrix[] laneGradient;
     private final int blasThreadsBefore;
     private final CpuAdam adam;
     private final SplittableRandom noise;
@@ -68,9 +68,11 @@ final class CpuTrainingSteps implements TrainingSteps {
         FloatBuffer flat = vae.params.data().asNioFloat();
         params = CpuMatrix.window(flat, vae.params.data().addressPointer(), 0, 1, p);
         weights = layersOf(params);
-        grad = CpuMatrix.allocate(1, p);
-        gradients = layersOf(grad);
         int n = laneCount();
+        laneGradient = new CpuMatrix[n];
+        for (int i = 0; i < n; i++) {
+            laneGradient[i] = CpuMatrix.allocate(1, largestShare(n));
+        }
         adam = new CpuAdam(learningRate, p, n);
         lanes = new CpuLanes(n);
         // each lane multiplies on its own thread; OpenBLAS's own workers would only compete with them
@@ -88,6 +90,16 @@ final class CpuTrainingSteps implements TrainingSteps {
         return vae.dtype == DataType.FLOAT && !"nd4j".equalsIgnoreCase(System.getProperty(KERNELS_PROPERTY))
                 && Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu")
                 && vae.paramCount <= Integer.MAX_VALUE;
+    }
+
+    /** The most gradient values one lane computes for one weight matrix or bias, with {@code lanes} lanes. */
+    private int largestShare(int lanes) {
+        int most = 1;
+        for (Dense d : vae.layers) {
+            int rows = Math.max(d.inX, d.classes);
+            most = Math.max(most, Math.max((rows + lanes - 1) / lanes * d.out, (d.out + lanes - 1) / lanes));
+        }
+        return most;
     }
 
     /** One lane per core, at most 8 (or -Dvaenodes.engine.lanes=N). */
@@ -144,7 +156,7 @@ final class CpuTrainingSteps implements TrainingSteps {
             }
         });
         adam.beginStep();
-        lanes.run(lane -> weightGradients(b.whole(), lane, lanes.lanes(), true));
+        lanes.run(lane -> weightGradients(b.whole(), lane, lanes.lanes(), null));
         return sums(slices);
     }
 
@@ -337,43 +349,46 @@ final class CpuTrainingSteps implements TrainingSteps {
     /**
      * This lane's share of every layer's weight gradient over the whole batch (after {@link #backwardDeltas} of all its
      * rows): rows [r0, r1) of Wx = in[:, r0:r1]ᵀ·δ, likewise of the label weights, and columns [c0, c1) of the
-     * bias = column sums of δ — each a contiguous range of the parameter vector, updated by Adam right away if asked.
+     * bias = column sums of δ — each a contiguous range of the parameter vector. With {@code into == null} each share
+     * goes to the lane's small gradient buffer and Adam applies it at once, while it is in cache; otherwise the
+     * shares are written into the flat gradient vector {@code into} and nothing is updated.
      */
-    void weightGradients(CpuPass whole, int lane, int lanes, boolean update) {
+    void weightGradients(CpuPass whole, int lane, int lanes, CpuLayer[] into) {
         for (int k = 0; k < weights.length; k++) {
             Dense d = vae.layers[k];
-            CpuLayer g = gradients[k];
             CpuMatrix delta = whole.delta[k];
             int r0 = part(d.inX, lane, lanes);
             int r1 = part(d.inX, lane + 1, lanes);
             if (r1 > r0) {
-                OpenBlasGemm.gemm(inputOf(k, whole).colBlock(r0, r1 - r0), true, delta, false,
-                        g.wx().rowBlock(r0, r1 - r0), 0f);
-                updateRange(update, lane, d.offset + (long) r0 * d.out, d.offset + (long) r1 * d.out);
+                CpuMatrix g = into == null ? laneGradient[lane].front(r1 - r0, d.out)
+                        : into[k].wx().rowBlock(r0, r1 - r0);
+                OpenBlasGemm.gemm(inputOf(k, whole).colBlock(r0, r1 - r0), true, delta, false, g, 0f);
+                apply(into, lane, d.offset + (long) r0 * d.out, g);
             }
-            if (g.wy() != null) {
+            if (d.classes > 0) {
                 int c0 = part(d.classes, lane, lanes);
                 int c1 = part(d.classes, lane + 1, lanes);
                 if (c1 > c0) {
-                    OpenBlasGemm.gemm(whole.y.colBlock(c0, c1 - c0), true, delta, false,
-                            g.wy().rowBlock(c0, c1 - c0), 0f);
-                    long wy = d.offset + (long) d.inX * d.out;
-                    updateRange(update, lane, wy + (long) c0 * d.out, wy + (long) c1 * d.out);
+                    CpuMatrix g = into == null ? laneGradient[lane].front(c1 - c0, d.out)
+                            : into[k].wy().rowBlock(c0, c1 - c0);
+                    OpenBlasGemm.gemm(whole.y.colBlock(c0, c1 - c0), true, delta, false, g, 0f);
+                    apply(into, lane, d.offset + (long) (d.inX + c0) * d.out, g);
                 }
             }
             int b0 = part(d.out, lane, lanes);
             int b1 = part(d.out, lane + 1, lanes);
             if (b1 > b0) {
-                CpuKernels.columnSums(delta.colBlock(b0, b1 - b0), g.b().colBlock(b0, b1 - b0));
-                long bias = d.offset + (long) (d.inX + d.classes) * d.out;
-                updateRange(update, lane, bias + b0, bias + b1);
+                CpuMatrix g = into == null ? laneGradient[lane].front(1, b1 - b0) : into[k].b().colBlock(b0, b1 - b0);
+                CpuKernels.columnSums(delta.colBlock(b0, b1 - b0), g);
+                apply(into, lane, d.offset + (long) (d.inX + d.classes) * d.out + b0, g);
             }
         }
     }
 
-    private void updateRange(boolean update, int lane, long from, long to) {
-        if (update) {
-            adam.update(lane, params, grad, (int) from, (int) to);
+    /** Adam on the parameters [from, from + size of g) with gradient g, unless the gradient is only collected. */
+    private void apply(CpuLayer[] into, int lane, long from, CpuMatrix g) {
+        if (into == null) {
+            adam.update(lane, params, (int) from, (int) (from + g.size()), g);
         }
     }
 
@@ -388,19 +403,16 @@ final class CpuTrainingSteps implements TrainingSteps {
         return k == vae.firstDecLayer() ? p.z : p.act[k - 1];
     }
 
-    /** For tests: the full gradient of the pass's rows (after a training forward), without updating. */
+    /** For tests: the full flat gradient of the pass's rows (after a training forward), without updating. */
     CpuMatrix gradient(CpuPass p) {
+        CpuMatrix grad = CpuMatrix.allocate(1, params.cols);
+        CpuLayer[] layers = layersOf(grad);
         backwardDeltas(p);
         int n = lanes.lanes();
         for (int lane = 0; lane < n; lane++) {
-            weightGradients(p, lane, n, false);
+            weightGradients(p, lane, n, layers);
         }
         return grad;
-    }
-
-    /** For tests: the gradient's layer views. */
-    CpuLayer[] gradientLayers() {
-        return gradients;
     }
 
     /** For tests: the number of lanes. */

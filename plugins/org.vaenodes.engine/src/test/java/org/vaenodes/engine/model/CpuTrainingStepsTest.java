@@ -128,7 +128,7 @@ class CpuTrainingStepsTest {
                 pNd4j.subi(gNd4j);
                 gCpu.copyFrom(g, 0);
                 adam.beginStep();
-                adam.update(0, pCpu, gCpu, 0, n);
+                adam.update(0, pCpu, 0, n, gCpu);
             }
             float[] expected = pNd4j.toFloatVector();
             float[] actual = new float[n];
