@@ -16,7 +16,7 @@ final class CpuLanes implements AutoCloseable {
         void run(int lane);
     }
 
-    private static final long SPIN_NANOS = 200_000;
+    private static final long SPIN_NANOS = 1_000_000;
 
     private final Thread[] helpers;
     private final AtomicInteger pending = new AtomicInteger();

@@ -123,7 +123,7 @@ final class CpuTrainingSteps implements TrainingSteps {
     }
 
     /** A pass over a whole batch and its row slices, one per lane (each with at least MIN_LANE_ROWS rows). */
-    private record Batch(CpuPass whole, CpuPass[] slices) {
+    private record Batch(CpuPass whole, CpuPass[] slices, int[] starts) {
     }
 
     private Batch batch(int rows, boolean training) {
@@ -131,11 +131,12 @@ final class CpuTrainingSteps implements TrainingSteps {
             CpuPass whole = new CpuPass(vae, rows, training);
             int n = (int) Math.max(1, Math.min(lanes.lanes(), rows / MIN_LANE_ROWS));
             CpuPass[] slices = new CpuPass[n];
+            int[] starts = new int[n];
             for (int i = 0; i < n; i++) {
-                int from = part(rows, i, n);
-                slices[i] = whole.slice(from, part(rows, i + 1, n) - from);
+                starts[i] = part(rows, i, n);
+                slices[i] = whole.slice(starts[i], part(rows, i + 1, n) - starts[i]);
             }
-            return new Batch(whole, slices);
+            return new Batch(whole, slices, starts);
         });
     }
 
@@ -147,10 +148,17 @@ final class CpuTrainingSteps implements TrainingSteps {
     @Override
     public double[] trainBatch(int[] order, int from, int to) {
         Batch b = batch(to - from, true);
-        load(b.whole(), order, from, noise);
         CpuPass[] slices = b.slices();
+        // the lanes gather their own rows, except with binarization, whose noise is drawn per value of x in row order
+        if (binarize) {
+            gather(b.whole(), order, from);
+        }
+        drawNoise(b.whole(), noise);
         lanes.run(lane -> {
             if (lane < slices.length) {
+                if (!binarize) {
+                    gather(slices[lane], order, from + b.starts()[lane]);
+                }
                 forward(slices[lane], true);
                 backwardDeltas(slices[lane]);
             }
@@ -168,10 +176,12 @@ final class CpuTrainingSteps implements TrainingSteps {
         for (int start = from; start < to; start += Vae.CHUNK_ROWS) {
             int n = Math.min(Vae.CHUNK_ROWS, to - start);
             Batch b = batch(n, false);
-            load(b.whole(), order, start, evalNoise);
+            drawNoise(b.whole(), evalNoise);
             CpuPass[] slices = b.slices();
+            int first = start;
             lanes.run(lane -> {
                 if (lane < slices.length) {
+                    gather(slices[lane], order, first + b.starts()[lane]);
                     forward(slices[lane], true);
                 }
             });
@@ -223,11 +233,8 @@ final class CpuTrainingSteps implements TrainingSteps {
         return true;
     }
 
-    /**
-     * Gathers rows order[from …] (data and one-hot labels), draws ε ~ N(0, I) and binarizes if asked, in row order
-     * from one generator (the same numbers whatever the lane count).
-     */
-    private void load(CpuPass p, int[] order, int from, SplittableRandom rnd) {
+    /** Gathers the rows order[from …] into the pass: data and one-hot labels. */
+    private void gather(CpuPass p, int[] order, int from) {
         int d = config.inputSize();
         for (int r = 0; r < p.rows; r++) {
             p.x.buf.put(p.x.offset + r * d, data, order[from + r] * d, d);
@@ -240,6 +247,13 @@ final class CpuTrainingSteps implements TrainingSteps {
                 }
             }
         }
+    }
+
+    /**
+     * Draws ε ~ N(0, I) for the whole pass and, in training with binarization, binarizes its (already gathered) x —
+     * in row order from one generator, so the numbers do not depend on the lane count.
+     */
+    private void drawNoise(CpuPass p, SplittableRandom rnd) {
         int n = p.eps.size();
         for (int i = 0; i < n; i++) {
             p.eps.buf.put(p.eps.offset + i, (float) rnd.nextGaussian());
