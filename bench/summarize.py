@@ -5,6 +5,7 @@ Usage: summarize.py LOG_DIR RESULTS_JSON MODE
 """
 import datetime
 import json
+import statistics
 import os
 import platform
 import re
@@ -133,6 +134,15 @@ def main():
     if node:
         res["node_overhead"] = {k: (rnd(v, 3) if isinstance(v, float) else v) for k, v in node.items()
                                 if k != "event"}
+        if "node_epoch_s" in node:
+            # what the node adds outside training (reading the table, building the outputs): immune to the +-20 %
+            # the epochs themselves vary by on a shared 2-core machine
+            n_out = statistics.median(a - b for a, b in zip(node["node_s"], node["node_epoch_s"]))
+            e_out = statistics.median(a - b for a, b in zip(node["engine_s"], node["engine_epoch_s"]))
+            node["outside_training_pct"] = 100 * (n_out - e_out) / statistics.median(node["engine_s"])
+            res["node_overhead"]["node_outside_training_s_median"] = rnd(n_out, 3)
+            res["node_overhead"]["engine_outside_training_s_median"] = rnd(e_out, 3)
+            res["node_overhead"]["outside_training_pct"] = rnd(node["outside_training_pct"], 1)
 
     # ---- human-readable table
     def f(v, fmt="%.2f"):
@@ -173,6 +183,9 @@ def main():
               "(medians %+.1f %%); identical weights: %s" % (
                   node["node_s_min"], node["engine_s_min"], node["reps"], node["rows"], node["epochs"],
                   node["overhead_pct"], node["overhead_pct_median"], node["same_weights"]))
+        if "outside_training_pct" in node:
+            print("node overhead outside training (reading the table, outputs; medians): %+.1f %% of the engine's "
+                  "time" % node["outside_training_pct"])
     for s in res["skipped"]:
         print("skipped:", s)
     print()
