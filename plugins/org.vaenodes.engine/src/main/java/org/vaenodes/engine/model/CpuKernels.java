@@ -4,9 +4,10 @@ import java.nio.FloatBuffer;
 
 /**
  * The element-wise parts of a VAE training step as plain Java loops over {@link CpuMatrix} memory, each fused into
- * as few passes as possible. They run on the calling thread only: no OpenMP pool wakes up, so nothing competes with
- * OpenBLAS's threads for the cores (on small machines that contention, not arithmetic, was most of a step's time).
- * The maths is exactly that of {@link Vae}'s ND4J operations; sums over a row are taken in double.
+ * as few passes as possible. Each call runs on the thread that makes it (a {@link CpuLanes lane}): no OpenMP pool
+ * wakes up, so nothing competes with the lanes for the cores (on small machines that contention, not arithmetic, was
+ * most of a step's time with ND4J's operations). The maths is that of {@link Vae}'s ND4J operations; sums over a row
+ * are taken in double. Loops avoid data-dependent branches where the data's signs are unpredictable.
  */
 final class CpuKernels {
 
