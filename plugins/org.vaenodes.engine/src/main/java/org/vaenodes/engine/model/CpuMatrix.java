@@ -73,7 +73,8 @@ final class CpuMatrix {
     CpuMatrix front(int rows, int cols) {
         requireContiguous();
         if ((long) rows * cols > size()) {
-            throw new IndexOutOfBoundsException(rows + "×" + cols + " does not fit into " + this.rows + "×" + this.cols);
+            throw new IndexOutOfBoundsException(rows + "×" + cols + " does not fit into " + this.rows + "×"
+                    + this.cols);
         }
         return new CpuMatrix(buf, base, offset, rows, cols, cols);
     }

@@ -19,9 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Why: per batch, ND4J's element-wise operations and fused Adam wake its OpenMP pool, whose threads then fight
  * OpenBLAS's spinning worker for the cores; inside KNIME's JVM the user cannot set {@code OMP_WAIT_POLICY} to stop
  * that. This path never enters OpenMP and owns its threads ({@link CpuLanes}, OpenBLAS single-threaded), with two
- * hand-overs per step: first the batch is split by rows and each lane gathers its rows and runs the forward pass and
- * the backward deltas of them; then each layer's weight gradient is split by weight rows — a contiguous range of the parameter
- * vector — and each lane multiplies its range over the whole batch and applies Adam to it at once, while the
+ * hand-overs per step: first the batch is split by rows and each lane gathers its rows and runs the forward pass
+ * and the backward deltas of them; then each layer's weight gradient is split by weight rows — a contiguous range
+ * of the parameter vector — and each lane multiplies its range over the whole batch and applies Adam to it at once, while the
  * gradient is still in cache. The split is fixed by the batch size and the lane count, and no value is ever summed
  * across lanes, so results do not depend on thread timing (nor, in practice, on the number of lanes).
  */

@@ -113,7 +113,8 @@ class CpuTrainingStepsTest {
             }
             INDArray pNd4j = Nd4j.createFromArray(p0.clone()).reshape(1, n);
             Adam config = new Adam(2e-3, CpuAdam.BETA1, CpuAdam.BETA2, CpuAdam.EPSILON);
-            GradientUpdater<?> updater = config.instantiate(Nd4j.create(pNd4j.dataType(), 1, config.stateSize(n)), true);
+            INDArray state = Nd4j.create(pNd4j.dataType(), 1, config.stateSize(n));
+            GradientUpdater<?> updater = config.instantiate(state, true);
             CpuMatrix pCpu = CpuMatrix.allocate(1, n);
             pCpu.copyFrom(p0, 0);
             CpuMatrix gCpu = CpuMatrix.allocate(1, n);

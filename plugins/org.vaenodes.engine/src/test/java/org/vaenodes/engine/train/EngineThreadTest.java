@@ -20,7 +20,8 @@ class EngineThreadTest {
             }
             assertTrue(Nd4j.getWorkspaceManager().checkIfWorkspaceExists("vae-test"));
         });
-        assertEquals(0, EngineThread.supply(() -> Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().size()));
+        int left = EngineThread.supply(() -> Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().size());
+        assertEquals(0, left);
     }
 
     @Test
