@@ -110,20 +110,21 @@ final class CpuKernels {
         }
     }
 
-    /** sums[c] = Σ_r d[r, c] (bias gradients). */
+    /**
+     * sums[c] = Σ_r d[r, c] (bias gradients), row after row. Each row is copied into a heap array first: the JIT
+     * vectorises the additions over arrays, not over direct buffers.
+     */
     static void columnSums(CpuMatrix d, CpuMatrix sums) {
-        FloatBuffer s = sums.buf;
-        FloatBuffer v = d.buf;
         int cols = d.cols;
-        for (int c = 0; c < cols; c++) {
-            s.put(sums.offset + c, 0f);
-        }
+        float[] acc = new float[cols];
+        float[] row = new float[cols];
         for (int r = 0; r < d.rows; r++) {
-            int row = d.offset + r * d.ld;
+            d.buf.get(d.offset + r * d.ld, row, 0, cols);
             for (int c = 0; c < cols; c++) {
-                s.put(sums.offset + c, s.get(sums.offset + c) + v.get(row + c));
+                acc[c] += row[c];
             }
         }
+        sums.buf.put(sums.offset, acc, 0, cols);
     }
 
     /** Factors of (1 + e) ≤ 2 multiplied before taking their log: 2^1000 stays inside the double range. */
