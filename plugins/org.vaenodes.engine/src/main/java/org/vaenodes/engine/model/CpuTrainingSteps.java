@@ -30,17 +30,17 @@ final class CpuTrainingSteps implements TrainingSteps {
     /** System property: "nd4j" forces the ND4J path (for comparisons); anything else lets {@link #supports} decide. */
     static final String KERNELS_PROPERTY = "vaenodes.engine.kernels";
 
-    private final Vae vae;
-    private final VaeConfig config;
-    private final float[] data;
-    private final int[] labels;
-    private final boolean binarize;
     /** System property: number of lanes (threads) for the CPU path; default one per core, at most 8. */
     static final String LANES_PROPERTY = "vaenodes.engine.lanes";
 
     /** Fewest rows worth a lane of their own (below this a product's fixed cost outweighs the split). */
     private static final int MIN_LANE_ROWS = 32;
 
+    private final Vae vae;
+    private final VaeConfig config;
+    private final float[] data;
+    private final int[] labels;
+    private final boolean binarize;
     private final CpuMatrix params;
     private final CpuLayer[] weights;
     private final CpuLanes lanes;
