@@ -5,10 +5,11 @@ package org.vaenodes.engine.model;
  * same model): with t the 1-based step, m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², p ← p − α_t·m / (√v + ε),
  * α_t = lr·√(1−β₂ᵗ) / (1−β₁ᵗ).
  *
- * <p>The state lives off-heap like the parameters. It is processed in blocks copied into small heap arrays,
- * because the JIT compiler vectorises loops over arrays (the square root and division run 8–16 lanes wide) but not
- * loops over direct buffers; the copies are plain memory moves of cache-sized blocks. Each lane updates its own
- * ranges of parameters with its own scratch blocks, right after computing their gradient (still in cache).
+ * <p>The moments live on the heap in blocks of {@value #BLOCK} values; the parameters and the gradient are copied
+ * block-wise from their off-heap memory into scratch arrays at the same position within the block. All four arrays
+ * of the update loop are then indexed alike, which is what lets the JIT vectorise it (the square root and division
+ * run 8–16 lanes wide); loops over direct buffers, or over arrays at differing offsets, stay scalar. Each lane updates
+ * its own ranges of parameters with its own scratch, right after computing their gradient (still in cache).
  */
 final class CpuAdam {
 
@@ -18,16 +19,22 @@ final class CpuAdam {
     private static final int BLOCK = 4096;
 
     private final double learningRate;
-    private final CpuMatrix m;
-    private final CpuMatrix v;
+    private final float[][] m;
+    private final float[][] v;
     private final Scratch[] scratch;
     private int step;
     private float alpha;
 
     CpuAdam(double learningRate, int parameterCount, int lanes) {
         this.learningRate = learningRate;
-        m = CpuMatrix.allocate(1, parameterCount);
-        v = CpuMatrix.allocate(1, parameterCount);
+        int blocks = (parameterCount + BLOCK - 1) / BLOCK;
+        m = new float[blocks][];
+        v = new float[blocks][];
+        for (int b = 0; b < blocks; b++) {
+            int len = Math.min(BLOCK, parameterCount - b * BLOCK);
+            m[b] = new float[len];
+            v[b] = new float[len];
+        }
         scratch = new Scratch[lanes];
         for (int i = 0; i < lanes; i++) {
             scratch[i] = new Scratch();
@@ -47,30 +54,27 @@ final class CpuAdam {
      */
     void update(int lane, CpuMatrix params, int from, int to, CpuMatrix grad) {
         Scratch s = scratch[lane];
-        for (int start = from; start < to; start += BLOCK) {
-            int len = Math.min(BLOCK, to - start);
-            grad.buf.get(grad.offset + (start - from), s.g, 0, len);
-            params.buf.get(params.offset + start, s.p, 0, len);
-            m.buf.get(start, s.m, 0, len);
-            v.buf.get(start, s.v, 0, len);
-            block(s, len, alpha);
-            params.buf.put(params.offset + start, s.p, 0, len);
-            m.buf.put(start, s.m, 0, len);
-            v.buf.put(start, s.v, 0, len);
+        int start = from;
+        while (start < to) {
+            int b = start / BLOCK;
+            int lo = start - b * BLOCK;
+            int hi = Math.min(m[b].length, lo + (to - start));
+            int len = hi - lo;
+            grad.buf.get(grad.offset + (start - from), s.g, lo, len);
+            params.buf.get(params.offset + start, s.p, lo, len);
+            block(s.g, s.p, m[b], v[b], lo, hi, alpha);
+            params.buf.put(params.offset + start, s.p, lo, len);
+            start += len;
         }
     }
 
-    private static void block(Scratch s, int len, float alpha) {
+    private static void block(float[] g, float[] p, float[] mm, float[] vv, int lo, int hi, float alpha) {
         float b1 = (float) BETA1;
         float c1 = (float) (1 - BETA1);
         float b2 = (float) BETA2;
         float c2 = (float) (1 - BETA2);
         float eps = (float) EPSILON;
-        float[] g = s.g;
-        float[] p = s.p;
-        float[] mm = s.m;
-        float[] vv = s.v;
-        for (int i = 0; i < len; i++) {
+        for (int i = lo; i < hi; i++) {
             float gi = g[i];
             float mi = b1 * mm[i] + c1 * gi;
             float vi = b2 * vv[i] + c2 * gi * gi;
@@ -83,7 +87,5 @@ final class CpuAdam {
     private static final class Scratch {
         final float[] g = new float[BLOCK];
         final float[] p = new float[BLOCK];
-        final float[] m = new float[BLOCK];
-        final float[] v = new float[BLOCK];
     }
 }
