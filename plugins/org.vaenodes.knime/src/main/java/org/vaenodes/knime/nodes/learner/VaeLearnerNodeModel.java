@@ -34,6 +34,7 @@ import org.vaenodes.knime.nodes.learner.VaeLearnerSettings.LikelihoodChoice;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.prefs.EngineSetup;
+import org.vaenodes.knime.util.Cancellation;
 
 /** VAE Learner: trains a (conditional) variational autoencoder on a table's numeric input. */
 final class VaeLearnerNodeModel extends NodeModel {
@@ -119,7 +120,7 @@ final class VaeLearnerNodeModel extends NodeModel {
         try {
             result = Trainer.train(config, read.data(), settings.trainingConfig(),
                 new ProgressReporter(exec.createSubProgress(0.95), settings.epochs.getIntValue()),
-                () -> isCanceled(exec));
+                Cancellation.of(exec));
         } catch (TrainingCancelledException e) {
             throw new CanceledExecutionException("Training cancelled: " + e.getMessage());
         } catch (TrainingDivergedException e) {
@@ -177,15 +178,6 @@ final class VaeLearnerNodeModel extends NodeModel {
         BackendStatus status = Nd4jRuntime.status();
         pushFlowVariableString(FV_BACKEND_REASON, status == null ? "" : status.reason());
         pushFlowVariableString(FV_DEVICE, status == null ? "" : status.device());
-    }
-
-    private static boolean isCanceled(ExecutionMonitor exec) {
-        try {
-            exec.checkCanceled();
-            return false;
-        } catch (CanceledExecutionException e) {
-            return true;
-        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.knime.core.node.NodeSettingsWO;
 import org.vaenodes.engine.data.IdxReader;
 import org.vaenodes.engine.data.MnistDataset;
 import org.vaenodes.engine.download.DownloadCancelledException;
+import org.vaenodes.knime.util.Cancellation;
 
 /** MNIST Reader: reads digits (built-in sample or IDX files) into a table of label, image and pixels. */
 final class MnistReaderNodeModel extends NodeModel {
@@ -44,7 +45,7 @@ final class MnistReaderNodeModel extends NodeModel {
             data = source.load(limit == MnistReaderSettings.MAX_ROWS_ALL ? IdxReader.ALL : limit,
                 (file, done, total) -> loading.setProgress(done / (double) Math.max(1, total),
                     () -> String.format("Downloading %s: %,d of %,d bytes", file, done, total)),
-                () -> isCanceled(exec));
+                Cancellation.of(exec));
         } catch (DownloadCancelledException e) {
             throw new CanceledExecutionException(e.getMessage());
         } catch (IOException e) {
@@ -64,15 +65,6 @@ final class MnistReaderNodeModel extends NodeModel {
         }
         out.close();
         return new BufferedDataTable[] {out.getTable()};
-    }
-
-    private static boolean isCanceled(ExecutionMonitor exec) {
-        try {
-            exec.checkCanceled();
-            return false;
-        } catch (CanceledExecutionException e) {
-            return true;
-        }
     }
 
     private MnistTableLayout layout(MnistSource source) throws InvalidSettingsException {
