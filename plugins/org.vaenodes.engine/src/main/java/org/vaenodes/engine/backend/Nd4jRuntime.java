@@ -131,12 +131,20 @@ public final class Nd4jRuntime {
                 || System.getProperty(MAX_BYTES_PROPERTY) != null) {
             return false;
         }
-        if (!maxBytes.trim().matches("(?i)\\d+\\s*[kmgt]?b?")) {
+        if (!isByteCount(maxBytes)) {
             throw new IllegalArgumentException("Off-heap limit must be a byte count such as 4G or 4096m, not '"
                     + maxBytes + "'");
         }
         System.setProperty(MAX_BYTES_PROPERTY, maxBytes.trim());
         return true;
+    }
+
+    /**
+     * Whether {@code text} is a byte count as JavaCPP reads {@value #MAX_BYTES_PROPERTY}: digits with an optional unit
+     * k, m, g or t and an optional trailing b, e.g. "4G", "4096m", "8589934592".
+     */
+    public static boolean isByteCount(String text) {
+        return text != null && text.trim().matches("(?i)\\d+\\s*[kmgt]?b?");
     }
 
     /** The effective request: system property, then the caller's choice, then AUTO. */

@@ -89,10 +89,6 @@ final class CpuMatrix {
         return rows * cols;
     }
 
-    float get(int r, int c) {
-        return buf.get(offset + r * ld + c);
-    }
-
     /** Copies all elements (row-major) into dst starting at dstFrom. */
     void copyTo(float[] dst, int dstFrom) {
         requireContiguous();

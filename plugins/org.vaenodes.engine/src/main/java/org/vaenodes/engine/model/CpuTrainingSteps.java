@@ -169,31 +169,17 @@ final class CpuTrainingSteps implements TrainingSteps {
     }
 
     @Override
-    public double[] evaluate(int[] order, int from, int to) {
-        double o = 0;
-        double r = 0;
-        double k = 0;
-        for (int start = from; start < to; start += Vae.CHUNK_ROWS) {
-            int n = Math.min(Vae.CHUNK_ROWS, to - start);
-            Batch b = batch(n, false);
-            drawNoise(b.whole(), evalNoise);
-            CpuPass[] slices = b.slices();
-            int first = start;
-            lanes.run(lane -> {
-                if (lane < slices.length) {
-                    gather(slices[lane], order, first + b.starts()[lane]);
-                    forward(slices[lane], true);
-                }
-            });
-            double[] s = sums(slices);
-            o += s[0];
-            r += s[1];
-            k += s[2];
-        }
-        sums[0] = o;
-        sums[1] = r;
-        sums[2] = k;
-        return sums;
+    public double[] evaluateChunk(int[] order, int from, int rows) {
+        Batch b = batch(rows, false);
+        drawNoise(b.whole(), evalNoise);
+        CpuPass[] slices = b.slices();
+        lanes.run(lane -> {
+            if (lane < slices.length) {
+                gather(slices[lane], order, from + b.starts()[lane]);
+                forward(slices[lane], true);
+            }
+        });
+        return sums(slices);
     }
 
     @Override
@@ -334,7 +320,6 @@ final class CpuTrainingSteps implements TrainingSteps {
         int out = vae.outLayer();
         int firstDec = vae.firstDecLayer();
         for (int k = out; k >= firstDec; k--) {
-            CpuMatrix in = k == firstDec ? p.z : p.act[k - 1];
             CpuMatrix below = k == firstDec ? p.dz : p.delta[k - 1];
             OpenBlasGemm.gemm(p.delta[k], false, weights[k].wx(), true, below, 0f);
             if (k > firstDec) {
@@ -344,7 +329,6 @@ final class CpuTrainingSteps implements TrainingSteps {
         int mu = vae.muLayer();
         int lv = vae.lvLayer();
         CpuKernels.latentGradients(p.dz, p.act[mu], p.eps, p.std, config.beta(), p.delta[mu], p.delta[lv]);
-        CpuMatrix encOut = vae.numEnc == 0 ? p.x : p.act[vae.numEnc - 1];
         if (vae.numEnc == 0) {
             return;
         }
@@ -352,11 +336,9 @@ final class CpuTrainingSteps implements TrainingSteps {
         OpenBlasGemm.gemm(p.delta[mu], false, weights[mu].wx(), true, p.delta[top], 0f);
         OpenBlasGemm.gemm(p.delta[lv], false, weights[lv].wx(), true, p.delta[top], 1f);
         CpuKernels.multiplyByDerivative(p.delta[top], p.act[top], act);
-        for (int k = top; k >= 0; k--) {
-            if (k > 0) {
-                OpenBlasGemm.gemm(p.delta[k], false, weights[k].wx(), true, p.delta[k - 1], 0f);
-                CpuKernels.multiplyByDerivative(p.delta[k - 1], p.act[k - 1], act);
-            }
+        for (int k = top; k > 0; k--) {
+            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wx(), true, p.delta[k - 1], 0f);
+            CpuKernels.multiplyByDerivative(p.delta[k - 1], p.act[k - 1], act);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.vaenodes.engine.model;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,6 +32,7 @@ final class Nd4jTrainingSteps implements TrainingSteps {
     private final Random evalNoise;
     private final long evalSeed;
     private final Map<Integer, Pass> trainPasses = new HashMap<>();
+    private final Map<Integer, Pass> evalPasses = new HashMap<>();
     private INDArray best;
     private int iteration;
     private final double[] sums = new double[3];
@@ -76,37 +78,13 @@ final class Nd4jTrainingSteps implements TrainingSteps {
     }
 
     @Override
-    public double[] evaluate(int[] order, int from, int to) {
-        double o = 0;
-        double r = 0;
-        double k = 0;
-        Pass p = null;
-        try {
-            for (int start = from; start < to; start += Vae.CHUNK_ROWS) {
-                int n = Math.min(Vae.CHUNK_ROWS, to - start);
-                if (p == null || p.rows != n) {
-                    if (p != null) {
-                        p.close();
-                    }
-                    p = new Pass(vae, n, false);
-                }
-                p.gatherX(data, order, start, n);
-                p.loadLabels(labels, order, start, n);
-                Nd4j.randn(p.eps, evalNoise);
-                vae.forward(p, true);
-                lossSums(p);
-                o += sums[0];
-                r += sums[1];
-                k += sums[2];
-            }
-        } finally {
-            if (p != null) {
-                p.close();
-            }
-        }
-        sums[0] = o;
-        sums[1] = r;
-        sums[2] = k;
+    public double[] evaluateChunk(int[] order, int from, int rows) {
+        Pass p = evalPasses.computeIfAbsent(rows, k -> new Pass(vae, k, false));
+        p.gatherX(data, order, from, rows);
+        p.loadLabels(labels, order, from, rows);
+        Nd4j.randn(p.eps, evalNoise);
+        vae.forward(p, true);
+        lossSums(p);
         return sums;
     }
 
@@ -152,10 +130,12 @@ final class Nd4jTrainingSteps implements TrainingSteps {
 
     @Override
     public void close() {
-        for (Pass p : trainPasses.values()) {
-            p.close();
+        for (Map<Integer, Pass> passes : List.of(trainPasses, evalPasses)) {
+            for (Pass p : passes.values()) {
+                p.close();
+            }
+            passes.clear();
         }
-        trainPasses.clear();
         TrainingSession.closeQuietly(noise);
         TrainingSession.closeQuietly(evalNoise);
         for (INDArray a : new INDArray[] {grad, adamState, best}) {

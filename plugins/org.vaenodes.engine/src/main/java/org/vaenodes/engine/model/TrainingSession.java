@@ -48,7 +48,14 @@ public final class TrainingSession implements AutoCloseable {
 
     /** {objective, recon, KL} summed over rows order[from … to), without updating (one seeded z per row). */
     public double[] evaluate(int[] order, int from, int to) {
-        return steps.evaluate(order, from, to);
+        double[] total = new double[3];
+        for (int start = from; start < to; start += Vae.CHUNK_ROWS) {
+            double[] s = steps.evaluateChunk(order, start, Math.min(Vae.CHUNK_ROWS, to - start));
+            for (int i = 0; i < total.length; i++) {
+                total[i] += s[i];
+            }
+        }
+        return total;
     }
 
     /** Restarts the evaluation noise so every validation pass sees the same ε (comparable across epochs). */

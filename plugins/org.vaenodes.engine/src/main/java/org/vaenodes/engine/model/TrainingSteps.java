@@ -9,8 +9,11 @@ interface TrainingSteps extends AutoCloseable {
     /** One optimizer step on rows order[from … to); returns {objective, recon, KL} summed over the batch. */
     double[] trainBatch(int[] order, int from, int to);
 
-    /** {objective, recon, KL} summed over rows order[from … to), one seeded z per row, no update. */
-    double[] evaluate(int[] order, int from, int to);
+    /**
+     * {objective, recon, KL} summed over the rows order[from … from + rows), one seeded z per row, no update;
+     * {@code rows} ≤ {@link Vae#CHUNK_ROWS}. The returned array may be reused.
+     */
+    double[] evaluateChunk(int[] order, int from, int rows);
 
     /** Restarts the evaluation noise so that every validation pass sees the same ε. */
     void resetEvaluationNoise();

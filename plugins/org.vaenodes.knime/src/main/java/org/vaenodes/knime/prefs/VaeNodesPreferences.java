@@ -27,8 +27,6 @@ public final class VaeNodesPreferences {
     /** Default off-heap limit: none (JavaCPP's default, the JVM's maximum heap). */
     public static final String DEFAULT_OFF_HEAP_LIMIT = "";
 
-    private static final String LIMIT_PATTERN = "(?i)\\d+\\s*[kmgt]?b?";
-
     private VaeNodesPreferences() {
     }
 
@@ -96,7 +94,7 @@ public final class VaeNodesPreferences {
         if (t.isEmpty()) {
             return null;
         }
-        if (!t.matches(LIMIT_PATTERN)) {
+        if (!Nd4jRuntime.isByteCount(t)) {
             return "Off-heap limit must be empty (ND4J's default) or a size such as 4G, 4096m or 8589934592, not '"
                 + t + "'.";
         }
