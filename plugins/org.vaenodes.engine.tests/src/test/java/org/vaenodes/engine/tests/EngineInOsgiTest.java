@@ -35,6 +35,9 @@ class EngineInOsgiTest {
     @Test
     void nd4jCpuBackendLoadsInsideOsgi() {
         assertEquals("CpuBackend", Nd4jRuntime.ensureStarted());
+        // the engine's embedded JNA works inside OSGi: it found the OpenBLAS that ND4J loaded and asked its kernels
+        String device = Nd4jRuntime.status().device();
+        assertTrue(device.matches(".*, OpenBLAS \\w+ kernels"), device);
     }
 
     @Test

@@ -31,6 +31,10 @@ import org.nd4j.linalg.factory.Nd4jBackend;
  * {@code org.bytedeco.javacpp.maxphysicalbytes} once, when it first allocates. We never override a value the user
  * set (e.g. {@code -Dorg.bytedeco.javacpp.maxbytes=4G} in knime.ini); {@link #setOffHeapLimit(String)} sets it only
  * when it is unset and ND4J has not started. Without either, JavaCPP's own default applies (the JVM's max heap).
+ *
+ * <h2>OpenBLAS kernels</h2>
+ * Before the CPU backend loads its OpenBLAS, {@link OpenBlasKernels} may choose that library's kernels for CPUs it does
+ * not recognise; the CPU status names the kernels in use and why.
  */
 public final class Nd4jRuntime {
 
@@ -90,6 +94,7 @@ public final class Nd4jRuntime {
         ClassLoader engine = Nd4jRuntime.class.getClassLoader();
         BackendSelector.Decision d = BackendSelector.select(req.choice(), req.source(), BackendProbe.detect(engine));
         ND4JClassLoading.setNd4jClassloader(new BackendFilteringClassLoader(engine, d.backend()));
+        String kernels = d.backend() == BackendChoice.CPU ? OpenBlasKernels.applyBeforeLoading() : null;
         Nd4jBackend backend;
         try {
             backend = Nd4j.getBackend();
@@ -107,7 +112,7 @@ public final class Nd4jRuntime {
         }
         activeBackendClass = backend.getClass().getSimpleName();
         appliedRequest = req.choice();
-        status = new BackendStatus(cuda ? "CUDA" : "CPU", d.reason(), cuda ? cudaDevice() : cpuDevice());
+        status = new BackendStatus(cuda ? "CUDA" : "CPU", d.reason(), cuda ? cudaDevice() : cpuDevice(kernels));
         LOG.info("VAE Nodes: ND4J backend " + status);
         return status;
     }
@@ -169,8 +174,13 @@ public final class Nd4jRuntime {
                 + "on " + s.backend() + " in this JVM: restart KNIME to apply it.)");
     }
 
-    private static String cpuDevice() {
-        return System.getProperty("os.arch", "?") + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    /** E.g. "amd64, 8 cores, OpenBLAS SkylakeX kernels"; logs why those kernels. */
+    private static String cpuDevice(String kernelReason) {
+        String core = OpenBlasKernels.activeCoreName();
+        LOG.info("VAE Nodes: OpenBLAS " + (core == null ? "kernels unknown" : core + " kernels") + ": "
+                + kernelReason);
+        return System.getProperty("os.arch", "?") + ", " + Runtime.getRuntime().availableProcessors() + " cores"
+                + (core == null ? "" : ", OpenBLAS " + core + " kernels");
     }
 
     /** GPU name and memory from ND4J's environment information, best effort. */
