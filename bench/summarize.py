@@ -48,6 +48,35 @@ def time_v(logs, name):
     return (int(rss.group(1)) / 1024.0 if rss else None), wall_s
 
 
+def pooled(logs, prefix):
+    """The training runs PREFIX-1, PREFIX-2, ... of one system pooled: every epoch of every run counts for the min
+    and the median; test -ELBO and inference from the first run; peak RSS the largest."""
+    runs = []
+    k = 1
+    while True:
+        r = last(logs, "%s-%d" % (prefix, k), "result")
+        if not r:
+            break
+        rss, wall = time_v(logs, "%s-%d" % (prefix, k))
+        runs.append((r, rss if rss is not None else r.get("peak_rss_mb"), wall))
+        k += 1
+    if not runs:
+        return None
+    out = dict(runs[0][0])
+    epochs = [s for r, _, _ in runs for s in r["seconds"]]
+    out["rounds"] = len(runs)
+    out["seconds"] = [r["seconds"] for r, _, _ in runs]
+    out["s_per_epoch_min"] = min(epochs)
+    out["s_per_epoch_median"] = statistics.median(epochs)
+    rss = [m for _, m, _ in runs if m is not None]
+    out["peak_rss_mb"] = max(rss) if rss else None
+    out["process_wall_s"] = [w for _, _, w in runs]
+    elbos = {round(r["test_neg_elbo"], 2) for r, _, _ in runs}
+    if len(elbos) > 1:
+        print("NOTE: %s: test -ELBO differs between runs of the same seed: %s" % (prefix, sorted(elbos)))
+    return out
+
+
 def rnd(v, digits=3):
     return None if v is None else round(v, digits)
 
@@ -94,8 +123,8 @@ def main():
 
     rows = []
     for ds in ("sample", "fashion"):
-        e = last(logs, ds + "-engine", "result")
-        p = last(logs, ds + "-pytorch", "result")
+        e = pooled(logs, ds + "-engine")
+        p = pooled(logs, ds + "-pytorch")
         if not e and not p:
             continue
         entry = {}
@@ -103,16 +132,16 @@ def main():
             if not r:
                 entry[sysname] = None
                 continue
-            rss, wall = time_v(logs, ds + "-" + sysname)
             n = r["train_rows"]
             eff = FLOP_PER_EXAMPLE * n / r["s_per_epoch_median"] / 1e9
-            entry[sysname] = {"epochs": r["epochs"], "train_rows": n, "test_rows": r["test_rows"],
-                              "s_per_epoch": [rnd(s) for s in r["seconds"]],
+            entry[sysname] = {"epochs": r["epochs"], "rounds": r["rounds"], "train_rows": n,
+                              "test_rows": r["test_rows"],
+                              "s_per_epoch": [[rnd(s) for s in run] for run in r["seconds"]],
                               "s_per_epoch_min": rnd(r["s_per_epoch_min"]),
                               "s_per_epoch_median": rnd(r["s_per_epoch_median"]),
                               "test_neg_elbo": rnd(r["test_neg_elbo"], 2),
-                              "peak_rss_mb": rnd(rss if rss is not None else r["peak_rss_mb"], 0),
-                              "process_wall_s": rnd(wall, 1),
+                              "peak_rss_mb": rnd(r["peak_rss_mb"], 0),
+                              "process_wall_s": [rnd(w, 1) for w in r["process_wall_s"]],
                               "achieved_gflops": rnd(eff, 1),
                               "fraction_of_sgemm_peak": rnd(eff / peak, 3) if peak else None}
             if sysname == "engine":
@@ -125,6 +154,9 @@ def main():
         if e and p:
             entry["ratio_engine_over_pytorch_median"] = rnd(e["s_per_epoch_median"] / p["s_per_epoch_median"])
             entry["ratio_engine_over_pytorch_min"] = rnd(e["s_per_epoch_min"] / p["s_per_epoch_min"])
+            # each round on its own (a round = one run of each system, back to back)
+            entry["ratio_median_per_round"] = [rnd(statistics.median(a) / statistics.median(b))
+                                               for a, b in zip(e["seconds"], p["seconds"])]
             entry["neg_elbo_diff"] = rnd(e["test_neg_elbo"] - p["test_neg_elbo"], 2)
             entry["neg_elbo_diff_pct"] = rnd(100 * (e["test_neg_elbo"] - p["test_neg_elbo"]) / p["test_neg_elbo"], 2)
         res["mnist_sample" if ds == "sample" else "fashion_mnist"] = entry
@@ -143,6 +175,11 @@ def main():
             res["node_overhead"]["node_outside_training_s_median"] = rnd(n_out, 3)
             res["node_overhead"]["engine_outside_training_s_median"] = rnd(e_out, 3)
             res["node_overhead"]["outside_training_pct"] = rnd(node["outside_training_pct"], 1)
+        # repetition i ran the node and the engine back to back: the median of those pairs' ratios is the figure
+        # the machine's drift moves least
+        node["overhead_pct_paired_median"] = 100 * (statistics.median(
+            a / b for a, b in zip(node["node_s"], node["engine_s"])) - 1)
+        res["node_overhead"]["overhead_pct_paired_median"] = rnd(node["overhead_pct_paired_median"], 1)
 
     # ---- human-readable table
     def f(v, fmt="%.2f"):
@@ -156,22 +193,23 @@ def main():
     if res["noise"].get("other_maven_build_running"):
         print("NOTE: another Maven build was running on the same cores: the timings are noisy")
     print()
-    print("| data | system | epochs | s/epoch min | s/epoch median | test −ELBO | peak RSS MB | GFLOP/s | of peak |")
+    print("| data | system | epochs × runs | s/epoch min | s/epoch median | test −ELBO | peak RSS MB | GFLOP/s | of peak |")
     print("|---|---|---|---|---|---|---|---|---|")
     for ds, entry in rows:
         for sysname in ("engine", "pytorch"):
             r = entry.get(sysname)
             if not r:
                 continue
-            print("| %s %d/%d | %s | %d | %.3f | %.3f | %.2f | %s | %s | %s |" % (
+            print("| %s %d/%d | %s | %d × %d | %.3f | %.3f | %.2f | %s | %s | %s |" % (
                 "MNIST sample" if ds == "sample" else "Fashion-MNIST", r["train_rows"], r["test_rows"], sysname,
-                r["epochs"], r["s_per_epoch_min"], r["s_per_epoch_median"], r["test_neg_elbo"],
+                r["epochs"], r["rounds"], r["s_per_epoch_min"], r["s_per_epoch_median"], r["test_neg_elbo"],
                 f(r["peak_rss_mb"], "%.0f"), f(r["achieved_gflops"], "%.1f"),
                 f(r["fraction_of_sgemm_peak"] and 100 * r["fraction_of_sgemm_peak"], "%.0f %%")))
         if "ratio_engine_over_pytorch_median" in entry:
             print("|  | engine/PyTorch | | %.2f | %.2f | %+.2f (%+.2f %%) | | | |" % (
                 entry["ratio_engine_over_pytorch_min"], entry["ratio_engine_over_pytorch_median"],
                 entry["neg_elbo_diff"], entry["neg_elbo_diff_pct"]))
+            print("|  | per run (medians) | | | %s | | | | |" % " / ".join("%.2f" % x for x in entry["ratio_median_per_round"]))
     for ds, entry in rows:
         inf = (entry.get("engine") or {}).get("inference")
         if inf:
@@ -183,6 +221,8 @@ def main():
               "(medians %+.1f %%); identical weights: %s" % (
                   node["node_s_min"], node["engine_s_min"], node["reps"], node["rows"], node["epochs"],
                   node["overhead_pct"], node["overhead_pct_median"], node["same_weights"]))
+        print("node overhead, median of the %d back-to-back pairs' ratios: %+.1f %%" % (
+            node["reps"], node["overhead_pct_paired_median"]))
         if "outside_training_pct" in node:
             print("node overhead outside training (reading the table, outputs; medians): %+.1f %% of the engine's "
                   "time" % node["outside_training_pct"])

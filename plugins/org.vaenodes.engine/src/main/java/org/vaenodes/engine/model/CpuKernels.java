@@ -127,57 +127,108 @@ final class CpuKernels {
         sums.buf.put(sums.offset, acc, 0, cols);
     }
 
-    /** Factors of (1 + e) ≤ 2 multiplied before taking their log: 2^1000 stays inside the double range. */
-    private static final int PRODUCT_RUN = 1000;
+    /** Factors in (1, 2] multiplied per accumulator before taking the log: 2^250 stays far inside the double range. */
+    private static final int PRODUCT_RUN = 250;
 
     /**
      * Output layer of a Bernoulli VAE: adds the bias to the logits l in place, writes the per-row reconstruction
      * loss −log p(x | z) = Σ softplus(l) − x·l into rowLoss and, if delta is not null, ∂loss/∂l = sigmoid(l) − x.
-     * With e = exp(−|l|): softplus(l) = max(l, 0) + log(1 + e) and sigmoid(l) = 1/(1 + e) or e/(1 + e). The
-     * logarithms are summed as the log of a product (Σ log(1 + e) = log Π (1 + e), every factor in (1, 2]), so a
-     * row costs one exp and one division per value and one log per thousand values; the product's rounding error
-     * (~1e-13 relative) is far below float32 resolution.
+     *
+     * <p>With E = e^−l (from {@link FastExp}, which the JIT vectorises): sigmoid(l) = 1/(1 + E) and softplus(l) =
+     * max(l, 0) + log(1 + e), e = e^−|l| = min(E, 1/E). The logarithms are summed as the log of a product (every
+     * factor 1 + e lies in (1, 2]), so a row costs one log per thousand values. Each step is a loop of its own over
+     * heap arrays (direct buffers and mixed float/double arithmetic keep the JIT from vectorising), and the row
+     * sums run over four accumulators to break the chain of dependent additions; their rounding differs from a
+     * single sum only in the last bits of a double.
      */
     static void bernoulliOutput(CpuMatrix logits, CpuMatrix bias, CpuMatrix x, double[] rowLoss, CpuMatrix delta) {
-        FloatBuffer l = logits.buf;
-        FloatBuffer b = bias.buf;
-        FloatBuffer xv = x.buf;
-        FloatBuffer dv = delta == null ? null : delta.buf;
         int cols = logits.cols;
-        // Two passes per row: the exps alone, then the arithmetic. Split like this the JIT schedules both loops
-        // better than one fused loop (measured 7.2 against 9.7 ns per value).
-        double[] e = new double[cols];
+        float[] b = new float[cols];
+        float[] v = new float[cols];
+        float[] t = new float[cols];
+        double[] vd = new double[cols];
+        double[] td = new double[cols];
+        double[] ev = new double[cols];
+        double[] work = new double[cols];
+        bias.buf.get(bias.offset, b, 0, cols);
         for (int r = 0; r < logits.rows; r++) {
             int row = logits.offset + r * logits.ld;
-            int xRow = x.offset + r * x.ld;
-            int dRow = delta == null ? 0 : delta.offset + r * delta.ld;
+            logits.buf.get(row, v, 0, cols);
+            x.buf.get(x.offset + r * x.ld, t, 0, cols);
             for (int c = 0; c < cols; c++) {
-                float v = l.get(row + c) + b.get(bias.offset + c);
-                l.put(row + c, v);
-                e[c] = Math.exp(-Math.abs(v));
+                v[c] += b[c];
             }
-            double linear = 0;
-            double logs = 0;
-            double product = 1;
+            logits.buf.put(row, v, 0, cols);
             for (int c = 0; c < cols; c++) {
-                float v = l.get(row + c);
-                float t = xv.get(xRow + c);
-                double onePlusE = 1.0 + e[c];
-                // branch-free max(v, 0): the signs of the logits are unpredictable early in training
-                linear += 0.5 * (v + Math.abs(v)) - (double) t * v;
-                product *= onePlusE;
-                if (c % PRODUCT_RUN == PRODUCT_RUN - 1) {
-                    logs += Math.log(product);
-                    product = 1;
-                }
-                if (dv != null) {
-                    // sigmoid(v) = 0.5 ± (1/(1 + e) − 0.5) with the sign of v: 1/(1 + e) for v ≥ 0, e/(1 + e) below
-                    double sigmoid = 0.5 + Math.copySign(1.0 / onePlusE - 0.5, v);
-                    dv.put(dRow + c, (float) (sigmoid - t));
-                }
+                vd[c] = v[c];
+                td[c] = t[c];
             }
-            rowLoss[r] = linear + logs + Math.log(product);
+            for (int c = 0; c < cols; c++) {
+                ev[c] = FastExp.exp(-vd[c]);
+            }
+            if (delta != null) {
+                for (int c = 0; c < cols; c++) {
+                    work[c] = 1.0 / (1.0 + ev[c]) - td[c];
+                }
+                for (int c = 0; c < cols; c++) {
+                    t[c] = (float) work[c];
+                }
+                delta.buf.put(delta.offset + r * delta.ld, t, 0, cols);
+            }
+            for (int c = 0; c < cols; c++) {
+                work[c] = 1.0 + Math.min(ev[c], 1.0 / ev[c]);
+            }
+            rowLoss[r] = linearSum(vd, td) + logOfProduct(work);
         }
+    }
+
+    /** Σ max(l, 0) − x·l over a row. */
+    private static double linearSum(double[] l, double[] x) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = l.length;
+        int c = 0;
+        for (; c + 3 < n; c += 4) {
+            s0 += Math.max(l[c], 0) - x[c] * l[c];
+            s1 += Math.max(l[c + 1], 0) - x[c + 1] * l[c + 1];
+            s2 += Math.max(l[c + 2], 0) - x[c + 2] * l[c + 2];
+            s3 += Math.max(l[c + 3], 0) - x[c + 3] * l[c + 3];
+        }
+        for (; c < n; c++) {
+            s0 += Math.max(l[c], 0) - x[c] * l[c];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** log Π f for factors f in (1, 2]. */
+    private static double logOfProduct(double[] f) {
+        double p0 = 1;
+        double p1 = 1;
+        double p2 = 1;
+        double p3 = 1;
+        double logs = 0;
+        int n = f.length;
+        int c = 0;
+        for (int run = 1; c + 3 < n; c += 4, run++) {
+            p0 *= f[c];
+            p1 *= f[c + 1];
+            p2 *= f[c + 2];
+            p3 *= f[c + 3];
+            if (run == PRODUCT_RUN) {
+                logs += Math.log(p0) + Math.log(p1) + Math.log(p2) + Math.log(p3);
+                p0 = 1;
+                p1 = 1;
+                p2 = 1;
+                p3 = 1;
+                run = 0;
+            }
+        }
+        for (; c < n; c++) {
+            p0 *= f[c];
+        }
+        return logs + Math.log(p0) + Math.log(p1) + Math.log(p2) + Math.log(p3);
     }
 
     /**
