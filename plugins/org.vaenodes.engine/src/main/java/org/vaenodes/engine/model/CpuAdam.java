@@ -17,6 +17,15 @@ final class CpuAdam {
     static final double BETA2 = 0.999;
     static final double EPSILON = 1e-8;
     private static final int BLOCK = 4096;
+    /**
+     * (v + FLUSH) − FLUSH rounds v to a multiple of 2^−126, the smallest normal float: moments that would go subnormal
+     * become 0 or stay normal. Why: the parameters of a dead ReLU unit get gradient 0 for good, their first moment
+     * decays by β₁ each step into the subnormal range and stays there (β₁·k ulps rounds back to k for small k);
+     * after two Fashion-MNIST epochs a quarter of all moments were subnormal, and arithmetic on subnormals is slow
+     * (Adam took twice as long). Values above ~1e-31 are unchanged; below, the change is far below anything the
+     * update p −= α·m/(√v + ε) can resolve. Plain additions, so the loop still vectorises (a compare would not).
+     */
+    private static final float FLUSH = Float.MIN_NORMAL * (1 << 23);
 
     private final double learningRate;
     private final float[][] m;
@@ -78,10 +87,25 @@ final class CpuAdam {
             float gi = g[i];
             float mi = b1 * mm[i] + c1 * gi;
             float vi = b2 * vv[i] + c2 * gi * gi;
+            mi = (mi + FLUSH) - FLUSH;
+            vi = (vi + FLUSH) - FLUSH;
             mm[i] = mi;
             vv[i] = vi;
             p[i] -= alpha * mi / ((float) Math.sqrt(vi) + eps);
         }
+    }
+
+    /** For tests: the number of moments (first and second) that are subnormal floats. */
+    int subnormalMoments() {
+        int n = 0;
+        for (float[][] moments : new float[][][] {m, v}) {
+            for (float[] block : moments) {
+                for (float x : block) {
+                    n += x != 0 && Math.abs(x) < Float.MIN_NORMAL ? 1 : 0;
+                }
+            }
+        }
+        return n;
     }
 
     private static final class Scratch {

@@ -103,6 +103,25 @@ class CpuTrainingStepsTest {
     }
 
     @Test
+    void adamMomentsOfDeadUnitsDoNotGoSubnormal() {
+        // one gradient, then zeros forever (a dead ReLU unit's weights): m decays by β₁ per step and would reach the
+        // subnormal range after ~800 steps and stay there; v likewise from a tiny gradient
+        int n = 4;
+        CpuMatrix p = CpuMatrix.allocate(1, n);
+        CpuMatrix g = CpuMatrix.allocate(1, n);
+        CpuAdam adam = new CpuAdam(1e-3, n, 1);
+        for (int step = 0; step < 3000; step++) {
+            for (int i = 0; i < n; i++) {
+                g.buf.put(i, step == 0 ? (i + 1) * 1e-3f : i == 3 ? 1e-20f : 0f);
+            }
+            adam.beginStep();
+            adam.update(0, p, 0, n, g);
+            assertEquals(0, adam.subnormalMoments(), "subnormal moments after step " + (step + 1));
+        }
+        assertTrue(Float.isFinite(p.buf.get(0)) && p.buf.get(0) < 0, "the first step moved the parameter");
+    }
+
+    @Test
     void adamStepEqualsNd4jsUpdater() {
         EngineThread.run(() -> {
             int n = 10_000;
