@@ -111,8 +111,25 @@ public final class InputColumns {
      * @throws InvalidSettingsException if a list has the wrong length (the row is named)
      */
     public boolean read(DataRow row, float[] dest, int offset) throws InvalidSettingsException {
+        return read(row, listCell(row), dest, offset);
+    }
+
+    /**
+     * The row's list cell, or null for numeric columns. Resolving a list cell may load it from the table's storage
+     * (KNIME keeps large collection cells as blobs), which is not thread-safe: do it on the thread that iterates the
+     * table, then {@link #read(DataRow, DataCell, float[], int)} may run on any thread.
+     */
+    public DataCell listCell(DataRow row) {
+        return listColumn != null ? row.getCell(listIndex) : null;
+    }
+
+    /**
+     * Like {@link #read(DataRow, float[], int)}, with the list cell already resolved by {@link #listCell}. Reads only
+     * in-memory cells, so rows may be converted on several threads at once (into distinct parts of {@code dest}).
+     */
+    public boolean read(DataRow row, DataCell listCell, float[] dest, int offset) throws InvalidSettingsException {
         if (listColumn != null) {
-            DataCell cell = row.getCell(listIndex);
+            DataCell cell = listCell;
             if (cell.isMissing()) {
                 return false;
             }

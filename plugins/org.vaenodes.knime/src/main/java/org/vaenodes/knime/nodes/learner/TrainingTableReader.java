@@ -3,7 +3,9 @@ package org.vaenodes.knime.nodes.learner;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.IntStream;
 
+import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
@@ -24,6 +26,14 @@ final class TrainingTableReader {
     record Result(TrainingData data, InputColumns input, List<String> labelValues, int skippedRows) {
     }
 
+    /** Rows taken from the table's iterator (on the calling thread) before they are converted together. */
+    private static final int CHUNK_ROWS = 2048;
+    /** Fewest rows worth a thread of their own. */
+    private static final int MIN_ROWS_PER_PART = 256;
+    private static final byte COMPLETE = 0;
+    private static final byte MISSING = 1;
+    private static final byte FAILED = 2;
+
     private TrainingTableReader() {
     }
 
@@ -43,28 +53,50 @@ final class TrainingTableReader {
         String[] rawLabels = label == null ? null : new String[(int) size];
         int n = 0;
         int skipped = 0;
-        try (CloseableRowIterator rows = table.iterator()) {
-            while (rows.hasNext()) {
-                DataRow row = rows.next();
-                boolean complete = in.read(row, values, n * width);
-                String lbl = label == null ? null : label.valueOf(row);
-                if (!complete || (label != null && lbl == null)) {
-                    if (!skipMissing) {
-                        throw new InvalidSettingsException("Row '" + row.getKey().getString() + "' has a missing "
-                            + (complete ? "label" : "input value") + ". Remove such rows (Missing Value node) or set "
-                            + "'" + VaeLearnerSettings.CFG_MISSING + "' to skip.");
+        int seen = 0;
+        DataRow[] rows = new DataRow[CHUNK_ROWS];
+        DataCell[] lists = new DataCell[CHUNK_ROWS];
+        byte[] status = new byte[CHUNK_ROWS];
+        InvalidSettingsException[] errors = new InvalidSettingsException[CHUNK_ROWS];
+        try (CloseableRowIterator it = table.iterator()) {
+            while (it.hasNext()) {
+                int count = 0;
+                while (count < CHUNK_ROWS && it.hasNext()) {
+                    rows[count] = it.next();
+                    lists[count] = in.listCell(rows[count]);
+                    count++;
+                }
+                // each row lands at its position in the table; rows after a skipped one move up below
+                convert(in, rows, lists, count, values, seen, status, errors);
+                for (int i = 0; i < count; i++) {
+                    DataRow row = rows[i];
+                    if (status[i] == FAILED) {
+                        throw errors[i];
                     }
-                    skipped++;
-                    continue;
+                    boolean complete = status[i] == COMPLETE;
+                    String lbl = label == null ? null : label.valueOf(row);
+                    if (!complete || (label != null && lbl == null)) {
+                        if (!skipMissing) {
+                            throw new InvalidSettingsException("Row '" + row.getKey().getString() + "' has a missing "
+                                + (complete ? "label" : "input value") + ". Remove such rows (Missing Value node) or "
+                                + "set '" + VaeLearnerSettings.CFG_MISSING + "' to skip.");
+                        }
+                        skipped++;
+                        continue;
+                    }
+                    if (n < seen + i) {
+                        System.arraycopy(values, (seen + i) * width, values, n * width, width);
+                    }
+                    if (rawLabels != null) {
+                        rawLabels[n] = lbl;
+                    }
+                    n++;
                 }
-                if (rawLabels != null) {
-                    rawLabels[n] = lbl;
-                }
-                n++;
-                if (n % 1024 == 0) {
-                    exec.checkCanceled();
-                    exec.setProgress(n / (double) size, "Reading row " + n + " of " + size);
-                }
+                seen += count;
+                java.util.Arrays.fill(rows, 0, count, null);
+                java.util.Arrays.fill(lists, 0, count, null);
+                exec.checkCanceled();
+                exec.setProgress(seen / (double) size, "Reading row " + seen + " of " + size);
             }
         }
         if (n == 0) {
@@ -81,6 +113,27 @@ final class TrainingTableReader {
             }
         }
         return new Result(new TrainingData(kept, n, width, classes), in, new ArrayList<>(labelValues), skipped);
+    }
+
+    /**
+     * Converts rows[0 … count) into values at their table positions (first + i), each row's outcome into status
+     * (and errors). Converting 784 cell objects per row is bound by memory latency, so the rows are split over the
+     * cores (one part on the calling thread); no part reads shared state or touches the table's storage.
+     */
+    private static void convert(InputColumns in, DataRow[] rows, DataCell[] lists, int count, float[] values,
+        int first, byte[] status, InvalidSettingsException[] errors) {
+        int width = in.width();
+        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), count / MIN_ROWS_PER_PART));
+        IntStream.range(0, parts).parallel().forEach(p -> {
+            for (int i = count * p / parts; i < count * (p + 1) / parts; i++) {
+                try {
+                    status[i] = in.read(rows[i], lists[i], values, (first + i) * width) ? COMPLETE : MISSING;
+                } catch (InvalidSettingsException e) {
+                    status[i] = FAILED;
+                    errors[i] = e;
+                }
+            }
+        });
     }
 
     private static int firstListLength(BufferedDataTable table, InputColumns input) throws InvalidSettingsException {
