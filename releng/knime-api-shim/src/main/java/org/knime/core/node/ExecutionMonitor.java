@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 /**
  * Progress and cancellation (shim). A tree of monitors: a sub-monitor owns a share of its parent's progress range;
  * the root reports (progress, message) to an optional listener and asks a supplier whether execution was cancelled.
+ * A message given as a supplier is evaluated only when the message is read (as KNIME documents for
+ * {@code setProgress(double, Supplier)}): nodes may report progress per batch without building strings per batch.
  */
 public class ExecutionMonitor {
 
@@ -25,7 +27,8 @@ public class ExecutionMonitor {
 
     private double m_progress;
 
-    private String m_message;
+    /** The latest message, unevaluated; null if none was set. */
+    private Supplier<String> m_message;
 
     public ExecutionMonitor() {
         this(() -> false, null);
@@ -68,8 +71,12 @@ public class ExecutionMonitor {
         return m_progress;
     }
 
-    final synchronized String messageValue() {
-        return m_message;
+    final String messageValue() {
+        Supplier<String> m;
+        synchronized (this) {
+            m = m_message;
+        }
+        return m == null ? null : m.get();
     }
 
     public void checkCanceled() throws CanceledExecutionException {
@@ -83,19 +90,19 @@ public class ExecutionMonitor {
     }
 
     public void setProgress(final double progress, final String message) {
-        update(progress, message, true);
+        update(progress, () -> message, true);
     }
 
     public void setProgress(final double progress, final Supplier<String> messageSupplier) {
-        update(progress, messageSupplier == null ? null : messageSupplier.get(), true);
+        update(progress, messageSupplier == null ? () -> null : messageSupplier, true);
     }
 
     public void setMessage(final String message) {
-        update(Double.NaN, message, true);
+        update(Double.NaN, () -> message, true);
     }
 
     public void setMessage(final Supplier<String> messageSupplier) {
-        setMessage(messageSupplier == null ? null : messageSupplier.get());
+        update(Double.NaN, messageSupplier == null ? () -> null : messageSupplier, true);
     }
 
     public void setProgress(final String message) {
@@ -103,7 +110,7 @@ public class ExecutionMonitor {
     }
 
     /** progress NaN = unchanged. */
-    private void update(final double progress, final String message, final boolean hasMessage) {
+    private void update(final double progress, final Supplier<String> message, final boolean hasMessage) {
         double delta = 0;
         synchronized (this) {
             if (!Double.isNaN(progress)) {
@@ -122,7 +129,7 @@ public class ExecutionMonitor {
         }
     }
 
-    private void childChanged(final double delta, final boolean hasMessage, final String message) {
+    private void childChanged(final double delta, final boolean hasMessage, final Supplier<String> message) {
         synchronized (this) {
             m_progress = Math.max(0, Math.min(1, m_progress + delta));
             if (hasMessage) {
