@@ -1,6 +1,7 @@
 package org.vaenodes.knime.nodes.learner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -93,8 +94,8 @@ final class TrainingTableReader {
                     n++;
                 }
                 seen += count;
-                java.util.Arrays.fill(rows, 0, count, null);
-                java.util.Arrays.fill(lists, 0, count, null);
+                Arrays.fill(rows, 0, count, null);
+                Arrays.fill(lists, 0, count, null);
                 exec.checkCanceled();
                 exec.setProgress(seen / (double) size, "Reading row " + seen + " of " + size);
             }
@@ -102,11 +103,11 @@ final class TrainingTableReader {
         if (n == 0) {
             throw new InvalidSettingsException("All " + size + " rows have missing values: nothing to learn from.");
         }
-        float[] kept = n == size ? values : java.util.Arrays.copyOf(values, n * width);
+        float[] kept = n == size ? values : Arrays.copyOf(values, n * width);
         List<String> labelValues = List.of();
         int[] classes = null;
         if (rawLabels != null) {
-            labelValues = LabelColumn.ordered(new HashSet<>(List.of(java.util.Arrays.copyOf(rawLabels, n))));
+            labelValues = LabelColumn.ordered(new HashSet<>(List.of(Arrays.copyOf(rawLabels, n))));
             classes = new int[n];
             for (int i = 0; i < n; i++) {
                 classes[i] = labelValues.indexOf(rawLabels[i]);
