@@ -38,7 +38,7 @@ public final class OpenBlasKernels {
     static final String ENV = "OPENBLAS_CORETYPE";
     /** OpenBLAS's name for its AVX-512 kernels. */
     static final String AVX512_CORE = "SkylakeX";
-    /** What those kernels use (the kernel clears these flags when the OS does not enable AVX-512). */
+    /** What those kernels need (Linux leaves these flags out of /proc/cpuinfo unless it enabled AVX-512). */
     static final List<String> AVX512_FLAGS = List.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
 
     /** glibc's dlopen flags: resolve lazily; only return a library that is already loaded. */

@@ -136,7 +136,7 @@ final class CpuKernels {
      *
      * <p>With E = e^−l (from {@link FastExp}, which the JIT vectorises): sigmoid(l) = 1/(1 + E) and softplus(l) =
      * max(l, 0) + log(1 + e), e = e^−|l| = min(E, 1/E). The logarithms are summed as the log of a product (every
-     * factor 1 + e lies in (1, 2]), so a row costs one log per thousand values. Each step is a loop of its own over
+     * factor 1 + e lies in (1, 2]), so a row costs four logs per thousand values. Each step is a loop of its own over
      * heap arrays (direct buffers and mixed float/double arithmetic keep the JIT from vectorising), and the row
      * sums run over four accumulators to break the chain of dependent additions; their rounding differs from a
      * single sum only in the last bits of a double.

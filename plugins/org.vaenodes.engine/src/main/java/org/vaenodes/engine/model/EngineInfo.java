@@ -33,10 +33,4 @@ public final class EngineInfo {
         }
         return nd4jVersion;
     }
-
-    /** A short description of the CPU device. */
-    public static String cpuDevice() {
-        return "CPU " + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, " + System.getProperty("os.name");
-    }
 }

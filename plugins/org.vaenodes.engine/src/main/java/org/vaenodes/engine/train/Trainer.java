@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
-import org.vaenodes.engine.backend.BackendStatus;
 import org.vaenodes.engine.backend.Nd4jRuntime;
 import org.vaenodes.engine.model.EngineInfo;
 import org.vaenodes.engine.model.Likelihood;
@@ -176,10 +175,8 @@ public final class Trainer {
                 session.restoreBest();
             }
         }
-        // what actually trained: the backend's device (the GPU on CUDA; cores and OpenBLAS kernels on the CPU)
-        BackendStatus status = Nd4jRuntime.status();
-        String device = status != null ? status.device() : EngineInfo.cpuDevice();
-        Provenance provenance = new Provenance(fingerprint, n, tc.seed(), backend, device,
+        // what actually trained: the started backend's device (the GPU on CUDA; cores and OpenBLAS kernels on the CPU)
+        Provenance provenance = new Provenance(fingerprint, n, tc.seed(), backend, Nd4jRuntime.status().device(),
                 EngineInfo.nd4jVersion(), EngineInfo.ENGINE_VERSION, started, Instant.now());
         return new TrainingResult(vae, history, stoppedEarly, bestEpoch, backend, provenance);
     }
