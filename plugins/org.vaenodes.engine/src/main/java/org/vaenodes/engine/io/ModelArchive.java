@@ -27,8 +27,10 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.vaenodes.engine.model.Activation;
+import org.vaenodes.engine.model.Dl4jNetworkFiles;
 import org.vaenodes.engine.model.EngineInfo;
 import org.vaenodes.engine.model.InputDescription;
+import org.vaenodes.engine.model.LegacyLayout;
 import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.Provenance;
 import org.vaenodes.engine.model.TrainedModel;
@@ -37,18 +39,25 @@ import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.EpochStats;
 
 /**
- * The model file: a zip with the entries {@value #FORMAT}, {@value #CONFIG}, {@value #WEIGHTS}, {@value #HISTORY},
- * {@value #INPUT} and {@value #PROVENANCE}.
+ * The model file: a Deeplearning4j model zip with our metadata riding along.
  *
- * <p>{@value #WEIGHTS} holds the magic "VAEW", the number of floats as int32 and then the float32 values, all
- * little-endian, in the network's flat parameter layout. Loading accepts only these entry names (no folders, no
- * path elements), bounds the size of every entry, requires all of them, checks the weight count against the
- * config, and refuses files of a newer format version or corrupt files with a message that says so.
+ * <p>A network that DL4J can express is stored as DL4J's {@code ModelSerializer} stores it —
+ * {@value Dl4jNetworkFiles#CONFIGURATION} and {@value Dl4jNetworkFiles#COEFFICIENTS} — so that
+ * {@code ModelSerializer.restoreMultiLayerNetwork(file)} loads it in any DL4J 1.0.0-M2.1 program; a network DL4J
+ * cannot express (conditional, no hidden layer) is stored in {@value #WEIGHTS}: the magic "VAEW", the number of
+ * floats as int32 and the float32 values, little-endian, in the same DL4J parameter layout. Both carry our entries
+ * {@value #FORMAT}, {@value #CONFIG}, {@value #HISTORY}, {@value #INPUT} and {@value #PROVENANCE} (text; never Java
+ * serialisation). No {@code updaterState.bin} is written: the fast trainer's Adam state is not DL4J's.
+ *
+ * <p>Reading accepts our files of format 1 (weights in the engine's former row-major layout, converted on load)
+ * and 2, and VAE zips saved by DL4J itself ({@link Dl4jImport}). Every entry is size-capped while it is inflated;
+ * the parameters are capped by what the configuration describes and by the memory the JVM can still give before
+ * anything is allocated; entry names with paths, too many entries and Java-serialised entries are refused.
  */
 public final class ModelArchive {
 
     /** Format version written by this engine (and the newest it reads). */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public static final String FORMAT = "format.properties";
     public static final String CONFIG = "config.properties";
@@ -56,8 +65,13 @@ public final class ModelArchive {
     public static final String HISTORY = "history.csv";
     public static final String INPUT = "input.properties";
     public static final String PROVENANCE = "provenance.properties";
+    /** DL4J entries that are never read: their content would be Java-deserialised or is not used. */
+    static final String PREPROCESSOR = "preprocessor.bin";
+    static final String NORMALIZER = "normalizer.bin";
+    static final String UPDATER_STATE = "updaterState.bin";
+    static final String OBJECTS_FOLDER = "objects/";
 
-    static final Set<String> REQUIRED = Set.of(FORMAT, CONFIG, WEIGHTS, HISTORY, INPUT, PROVENANCE);
+    static final Set<String> OURS = Set.of(FORMAT, CONFIG, HISTORY, INPUT, PROVENANCE);
     static final long MAX_TEXT_ENTRY = 4L << 20;
     static final long MAX_WEIGHTS = 8 + 4 * VaeConfig.MAX_PARAMETERS;
     static final int MAX_ENTRIES = 64;
@@ -75,18 +89,25 @@ public final class ModelArchive {
     /** Writes the model as a zip to {@code out} (which stays open). */
     public static void write(TrainedModel model, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        Vae vae = model.vae();
+        if (vae.isDl4jNetwork()) {
+            putText(zip, Dl4jNetworkFiles.CONFIGURATION, Dl4jNetworkFiles.configurationJson(vae));
+            put(zip, Dl4jNetworkFiles.COEFFICIENTS, Dl4jNetworkFiles.coefficients(vae));
+        } else {
+            float[] w = vae.parameters();
+            ByteBuffer buf = ByteBuffer.allocate(8 + 4 * w.length).order(ByteOrder.LITTLE_ENDIAN);
+            buf.putInt(WEIGHTS_MAGIC).putInt(w.length);
+            buf.asFloatBuffer().put(w);
+            put(zip, WEIGHTS, buf.array());
+        }
         Properties format = new Properties();
         format.setProperty("format.version", Integer.toString(FORMAT_VERSION));
         format.setProperty("engine.version", EngineInfo.ENGINE_VERSION);
         format.setProperty("nd4j.version", EngineInfo.nd4jVersion());
         format.setProperty("java.version", System.getProperty("java.version"));
+        format.setProperty("parameter.layout", "dl4j");
         putText(zip, FORMAT, props(format));
         putText(zip, CONFIG, props(configToProperties(model.config())));
-        float[] w = model.vae().parameters();
-        ByteBuffer buf = ByteBuffer.allocate(8 + 4 * w.length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.putInt(WEIGHTS_MAGIC).putInt(w.length);
-        buf.asFloatBuffer().put(w);
-        put(zip, WEIGHTS, buf.array());
         putText(zip, HISTORY, historyCsv(model.history()));
         putText(zip, INPUT, props(inputToProperties(model.input())));
         putText(zip, PROVENANCE, props(provenanceToProperties(model.provenance())));
@@ -135,7 +156,20 @@ public final class ModelArchive {
 
     /** Reads and validates a model zip from {@code in} (which is read to its end but not closed). */
     public static TrainedModel read(InputStream in) throws IOException {
+        return readWithWarnings(in).model();
+    }
+
+    /** A model read from a file and what the user should know about the reading (entries not applied, say). */
+    public record Loaded(TrainedModel model, List<String> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** As {@link #read}, with the warnings of the reading. */
+    public static Loaded readWithWarnings(InputStream in) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
+        List<String> warnings = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         try {
             ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
@@ -146,19 +180,34 @@ public final class ModelArchive {
                     throw corrupt("it has more than " + MAX_ENTRIES + " entries");
                 }
                 String name = e.getName();
-                if (name.contains("/") || name.contains("\\") || name.contains("..") || name.isEmpty()) {
+                if (name.equals(PREPROCESSOR)) {
+                    throw corrupt("it contains " + PREPROCESSOR + ", an input preprocessor that DL4J stores as a "
+                            + "Java-serialised object; such files are refused because reading it could run code "
+                            + "from the file");
+                }
+                if (name.equals(NORMALIZER) || name.startsWith(OBJECTS_FOLDER) || name.equals(UPDATER_STATE)) {
+                    if (!name.equals(UPDATER_STATE)) {
+                        warnings.add("The file's " + name + " (a data normalizer or other stored object) is not "
+                                + "read and not applied: give the encoder inputs scaled as the network expects");
+                    }
+                    discardBounded(zip, MAX_WEIGHTS, name);
+                    continue;
+                }
+                if (name.contains("/") || name.contains("\\") || name.contains("..") || name.isEmpty()
+                        || name.contains(":")) {
                     throw corrupt("it contains the entry \"" + name + "\" with a path; model files have only "
                             + "top-level entries");
                 }
-                if (!REQUIRED.contains(name)) {
+                if (!OURS.contains(name) && !name.equals(WEIGHTS) && !name.equals(Dl4jNetworkFiles.CONFIGURATION)
+                        && !name.equals(Dl4jNetworkFiles.COEFFICIENTS)) {
                     unknown.add(name);
-                    readBounded(zip, MAX_TEXT_ENTRY, name);
+                    discardBounded(zip, MAX_TEXT_ENTRY, name);
                     continue;
                 }
                 if (entries.containsKey(name)) {
                     throw corrupt("it contains the entry " + name + " twice");
                 }
-                entries.put(name, readBounded(zip, name.equals(WEIGHTS) ? MAX_WEIGHTS : MAX_TEXT_ENTRY, name));
+                entries.put(name, readBounded(zip, limitFor(name, entries), name));
             }
         } catch (ZipException | EOFException e) {
             throw corrupt("it is not a complete zip file (" + e.getMessage() + ")", e);
@@ -167,7 +216,11 @@ public final class ModelArchive {
             throw corrupt("it is empty or not a zip file");
         }
         if (!entries.containsKey(FORMAT)) {
-            throw corrupt("the entry " + FORMAT + " is missing");
+            if (entries.containsKey(Dl4jNetworkFiles.CONFIGURATION)) {
+                return new Loaded(Dl4jImport.model(entries), warnings);
+            }
+            throw corrupt("the entry " + FORMAT + " is missing, and it holds no DL4J network ("
+                    + Dl4jNetworkFiles.CONFIGURATION + ")");
         }
         Properties format = loadProps(entries.get(FORMAT), FORMAT);
         int version = intProp(format, "format.version", FORMAT);
@@ -182,7 +235,7 @@ public final class ModelArchive {
         if (!unknown.isEmpty()) {
             throw corrupt("it contains unexpected entries " + unknown);
         }
-        for (String name : REQUIRED) {
+        for (String name : OURS) {
             if (!entries.containsKey(name)) {
                 throw corrupt("the entry " + name + " is missing");
             }
@@ -193,17 +246,71 @@ public final class ModelArchive {
         } catch (IllegalArgumentException e) {
             throw corrupt(CONFIG + " is not valid: " + e.getMessage(), e);
         }
-        float[] weights = weights(entries.get(WEIGHTS), config);
-        Vae vae;
-        try {
-            vae = Vae.fromParameters(config, weights);
-        } catch (IllegalArgumentException e) {
-            throw corrupt(WEIGHTS + " is not valid: " + e.getMessage(), e);
-        }
+        Vae vae = network(entries, config, version);
         List<EpochStats> history = parseHistory(new String(entries.get(HISTORY), StandardCharsets.UTF_8));
         InputDescription input = inputFromProperties(loadProps(entries.get(INPUT), INPUT));
         Provenance provenance = provenanceFromProperties(loadProps(entries.get(PROVENANCE), PROVENANCE));
-        return new TrainedModel(vae, history, input, provenance);
+        return new Loaded(new TrainedModel(vae, history, input, provenance), warnings);
+    }
+
+    /**
+     * The size cap of an entry while it is inflated: text entries 4 MB, the DL4J configuration 1 MB, parameters
+     * what the network already read describes (if its configuration came first) and never more than the heap can
+     * still hold.
+     */
+    private static long limitFor(String name, Map<String, byte[]> entriesSoFar) throws ModelFormatException {
+        if (name.equals(Dl4jNetworkFiles.CONFIGURATION)) {
+            return Dl4jNetworkFiles.MAX_CONFIGURATION_BYTES;
+        }
+        if (!name.equals(WEIGHTS) && !name.equals(Dl4jNetworkFiles.COEFFICIENTS)) {
+            return MAX_TEXT_ENTRY;
+        }
+        long limit = name.equals(WEIGHTS) ? MAX_WEIGHTS : Dl4jNetworkFiles.maxCoefficientBytes(VaeConfig.MAX_PARAMETERS);
+        byte[] json = entriesSoFar.get(Dl4jNetworkFiles.CONFIGURATION);
+        if (json != null && name.equals(Dl4jNetworkFiles.COEFFICIENTS)) {
+            try {
+                long p = Dl4jNetworkFiles.parseConfiguration(new String(json, StandardCharsets.UTF_8))
+                        .parameterCount();
+                limit = Dl4jNetworkFiles.maxCoefficientBytes(p);
+            } catch (IllegalArgumentException e) {
+                throw corrupt(Dl4jNetworkFiles.CONFIGURATION + " is not supported: " + e.getMessage(), e);
+            }
+        }
+        // the bytes, then the floats parsed from them, then the network's off-heap copy
+        return Math.min(limit, MemoryBudget.heapBytesAvailable() / 2);
+    }
+
+    /** The network of one of our files, its parameters in DL4J's layout (format 1: converted). */
+    private static Vae network(Map<String, byte[]> entries, VaeConfig config, int version)
+            throws ModelFormatException {
+        float[] params;
+        if (entries.containsKey(Dl4jNetworkFiles.COEFFICIENTS)) {
+            if (!entries.containsKey(Dl4jNetworkFiles.CONFIGURATION)) {
+                throw corrupt("the entry " + Dl4jNetworkFiles.CONFIGURATION + " is missing");
+            }
+            VaeConfig dl4j = Dl4jImport.config(entries);
+            if (!sameNetwork(dl4j, config)) {
+                throw corrupt(Dl4jNetworkFiles.CONFIGURATION + " describes " + dl4j.describe() + " but " + CONFIG
+                        + " describes " + config.describe());
+            }
+            params = Dl4jImport.parameters(entries, config);
+        } else if (entries.containsKey(WEIGHTS)) {
+            params = weights(entries.get(WEIGHTS), config);
+            if (version == 1) {
+                params = LegacyLayout.toDl4jLayout(config, params);
+            }
+        } else {
+            throw corrupt("it holds no parameters (neither " + Dl4jNetworkFiles.COEFFICIENTS + " nor " + WEIGHTS
+                    + ")");
+        }
+        return Dl4jImport.networkOf(config, params);
+    }
+
+    private static boolean sameNetwork(VaeConfig a, VaeConfig b) {
+        return a.inputSize() == b.inputSize() && a.latentSize() == b.latentSize()
+                && java.util.Arrays.equals(a.encoderHidden(), b.encoderHidden())
+                && java.util.Arrays.equals(a.decoderHidden(), b.decoderHidden()) && a.activation() == b.activation()
+                && a.likelihood() == b.likelihood() && a.numClasses() == b.numClasses();
     }
 
     /** Reads a model from zip bytes. */
@@ -211,7 +318,7 @@ public final class ModelArchive {
         return read(new ByteArrayInputStream(bytes));
     }
 
-    private static byte[] readBounded(InputStream in, long limit, String name) throws IOException {
+    static byte[] readBounded(InputStream in, long limit, String name) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         long total = 0;
@@ -219,11 +326,24 @@ public final class ModelArchive {
         while ((r = in.read(buf)) > 0) {
             total += r;
             if (total > limit) {
-                throw corrupt("its entry " + name + " is larger than the allowed " + limit + " bytes");
+                throw corrupt("its entry " + name + " inflates to more than " + limit + " bytes, more than "
+                        + "the network it describes or the memory still available allows");
             }
             out.write(buf, 0, r);
         }
         return out.toByteArray();
+    }
+
+    private static void discardBounded(InputStream in, long limit, String name) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        int r;
+        while ((r = in.read(buf)) > 0) {
+            total += r;
+            if (total > limit) {
+                throw corrupt("its entry " + name + " inflates to more than " + limit + " bytes");
+            }
+        }
     }
 
     private static float[] weights(byte[] bytes, VaeConfig config) throws ModelFormatException {
@@ -450,11 +570,11 @@ public final class ModelArchive {
         }
     }
 
-    private static ModelFormatException corrupt(String why) {
+    static ModelFormatException corrupt(String why) {
         return new ModelFormatException("The model file is corrupt or not a VAE Nodes model: " + why);
     }
 
-    private static ModelFormatException corrupt(String why, Exception cause) {
+    static ModelFormatException corrupt(String why, Exception cause) {
         ModelFormatException e = corrupt(why);
         e.initCause(cause);
         return e;

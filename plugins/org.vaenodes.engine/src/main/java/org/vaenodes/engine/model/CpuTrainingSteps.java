@@ -92,12 +92,11 @@ final class CpuTrainingSteps implements TrainingSteps {
                 && vae.paramCount <= Integer.MAX_VALUE;
     }
 
-    /** The most gradient values one lane computes for one weight matrix or bias, with {@code lanes} lanes. */
+    /** The most gradient values one lane computes for one layer's weights or bias, with {@code lanes} lanes. */
     private int largestShare(int lanes) {
         int most = 1;
         for (Dense d : vae.layers) {
-            int rows = Math.max(d.inX, d.classes);
-            most = Math.max(most, Math.max((rows + lanes - 1) / lanes * d.out, (d.out + lanes - 1) / lanes));
+            most = Math.max(most, (d.out + lanes - 1) / lanes * Math.max(d.fanIn(), 1));
         }
         return most;
     }
@@ -112,12 +111,9 @@ final class CpuTrainingSteps implements TrainingSteps {
         CpuLayer[] out = new CpuLayer[vae.layers.length];
         for (int k = 0; k < out.length; k++) {
             Dense d = vae.layers[k];
-            CpuMatrix wx = CpuMatrix.window(flat.buf, flat.ptr, d.offset, d.inX, d.out);
-            CpuMatrix wy = d.classes == 0 ? null
-                    : CpuMatrix.window(flat.buf, flat.ptr, d.offset + (long) d.inX * d.out, d.classes, d.out);
-            CpuMatrix b = CpuMatrix.window(flat.buf, flat.ptr, d.offset + (long) (d.inX + d.classes) * d.out, 1,
-                    d.out);
-            out[k] = new CpuLayer(wx, wy, b);
+            CpuMatrix w = CpuMatrix.window(flat.buf, flat.ptr, d.offset, d.out, d.fanIn());
+            out[k] = new CpuLayer(w, w.colBlock(0, d.inX), d.classes == 0 ? null : w.colBlock(d.inX, d.classes),
+                    CpuMatrix.window(flat.buf, flat.ptr, d.biasOffset(), 1, d.out));
         }
         return out;
     }
@@ -147,6 +143,14 @@ final class CpuTrainingSteps implements TrainingSteps {
 
     @Override
     public double[] trainBatch(int[] order, int from, int to) {
+        return trainBatch(order, from, to, null);
+    }
+
+    /**
+     * One training step; for tests, {@code replayedEps} (rows × latent, or null to draw it) is the noise ε of the
+     * reparameterisation, so a step can be compared with DL4J's on the same noise.
+     */
+    double[] trainBatch(int[] order, int from, int to, float[] replayedEps) {
         Batch b = batch(to - from, true);
         CpuPass[] slices = b.slices();
         // the lanes gather their own rows, except with binarization, whose noise is drawn per value of x in row order
@@ -154,6 +158,9 @@ final class CpuTrainingSteps implements TrainingSteps {
             gather(b.whole(), order, from);
         }
         drawNoise(b.whole(), noise);
+        if (replayedEps != null) {
+            b.whole().eps.copyFrom(replayedEps, 0);
+        }
         lanes.run(lane -> {
             if (lane < slices.length) {
                 if (!binarize) {
@@ -304,9 +311,9 @@ final class CpuTrainingSteps implements TrainingSteps {
 
     /** act[k] = in·Wx (+ y·Wy), without bias. */
     private void product(int k, CpuMatrix in, CpuPass p) {
-        OpenBlasGemm.gemm(in, false, weights[k].wx(), false, p.act[k], 0f);
-        if (weights[k].wy() != null) {
-            OpenBlasGemm.gemm(p.y, false, weights[k].wy(), false, p.act[k], 1f);
+        OpenBlasGemm.gemm(in, false, weights[k].wxT(), true, p.act[k], 0f);
+        if (weights[k].wyT() != null) {
+            OpenBlasGemm.gemm(p.y, false, weights[k].wyT(), true, p.act[k], 1f);
         }
     }
 
@@ -321,7 +328,7 @@ final class CpuTrainingSteps implements TrainingSteps {
         int firstDec = vae.firstDecLayer();
         for (int k = out; k >= firstDec; k--) {
             CpuMatrix below = k == firstDec ? p.dz : p.delta[k - 1];
-            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wx(), true, below, 0f);
+            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT(), false, below, 0f);
             if (k > firstDec) {
                 CpuKernels.multiplyByDerivative(below, p.act[k - 1], act);
             }
@@ -333,50 +340,45 @@ final class CpuTrainingSteps implements TrainingSteps {
             return;
         }
         int top = vae.numEnc - 1;
-        OpenBlasGemm.gemm(p.delta[mu], false, weights[mu].wx(), true, p.delta[top], 0f);
-        OpenBlasGemm.gemm(p.delta[lv], false, weights[lv].wx(), true, p.delta[top], 1f);
+        OpenBlasGemm.gemm(p.delta[mu], false, weights[mu].wxT(), false, p.delta[top], 0f);
+        OpenBlasGemm.gemm(p.delta[lv], false, weights[lv].wxT(), false, p.delta[top], 1f);
         CpuKernels.multiplyByDerivative(p.delta[top], p.act[top], act);
         for (int k = top; k > 0; k--) {
-            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wx(), true, p.delta[k - 1], 0f);
+            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT(), false, p.delta[k - 1], 0f);
             CpuKernels.multiplyByDerivative(p.delta[k - 1], p.act[k - 1], act);
         }
     }
 
     /**
      * This lane's share of every layer's weight gradient over the whole batch (after {@link #backwardDeltas} of all its
-     * rows): rows [r0, r1) of Wx = in[:, r0:r1]ᵀ·δ, likewise of the label weights, and columns [c0, c1) of the
-     * bias = column sums of δ — each a contiguous range of the parameter vector. With {@code into == null} each share
-     * goes to the lane's small gradient buffer and Adam applies it at once, while it is in cache; otherwise the
-     * shares are written into the flat gradient vector {@code into} and nothing is updated.
+     * rows): the incoming weights of output units [r0, r1) = δ[:, r0:r1]ᵀ·[in | y], and columns [c0, c1) of the bias
+     * = column sums of δ — each a contiguous range of the parameter vector (DL4J's column-major weights keep a unit's
+     * incoming weights together). With {@code into == null} each share goes to the lane's small gradient buffer and
+     * Adam applies it at once, while it is in cache; otherwise the shares are written into the flat gradient vector
+     * {@code into} and nothing is updated.
      */
     void weightGradients(CpuPass whole, int lane, int lanes, CpuLayer[] into) {
         for (int k = 0; k < weights.length; k++) {
             Dense d = vae.layers[k];
             CpuMatrix delta = whole.delta[k];
-            int r0 = part(d.inX, lane, lanes);
-            int r1 = part(d.inX, lane + 1, lanes);
+            int r0 = part(d.out, lane, lanes);
+            int r1 = part(d.out, lane + 1, lanes);
             if (r1 > r0) {
-                CpuMatrix g = into == null ? laneGradient[lane].front(r1 - r0, d.out)
-                        : into[k].wx().rowBlock(r0, r1 - r0);
-                OpenBlasGemm.gemm(inputOf(k, whole).colBlock(r0, r1 - r0), true, delta, false, g, 0f);
-                apply(into, lane, d.offset + (long) r0 * d.out, g);
-            }
-            if (d.classes > 0) {
-                int c0 = part(d.classes, lane, lanes);
-                int c1 = part(d.classes, lane + 1, lanes);
-                if (c1 > c0) {
-                    CpuMatrix g = into == null ? laneGradient[lane].front(c1 - c0, d.out)
-                            : into[k].wy().rowBlock(c0, c1 - c0);
-                    OpenBlasGemm.gemm(whole.y.colBlock(c0, c1 - c0), true, delta, false, g, 0f);
-                    apply(into, lane, d.offset + (long) (d.inX + c0) * d.out, g);
+                CpuMatrix g = into == null ? laneGradient[lane].front(r1 - r0, d.fanIn())
+                        : into[k].w().rowBlock(r0, r1 - r0);
+                CpuMatrix units = delta.colBlock(r0, r1 - r0);
+                OpenBlasGemm.gemm(units, true, inputOf(k, whole), false, g.colBlock(0, d.inX), 0f);
+                if (d.classes > 0) {
+                    OpenBlasGemm.gemm(units, true, whole.y, false, g.colBlock(d.inX, d.classes), 0f);
                 }
+                apply(into, lane, d.offset + (long) r0 * d.fanIn(), g);
             }
             int b0 = part(d.out, lane, lanes);
             int b1 = part(d.out, lane + 1, lanes);
             if (b1 > b0) {
                 CpuMatrix g = into == null ? laneGradient[lane].front(1, b1 - b0) : into[k].b().colBlock(b0, b1 - b0);
                 CpuKernels.columnSums(delta.colBlock(b0, b1 - b0), g);
-                apply(into, lane, d.offset + (long) (d.inX + d.classes) * d.out + b0, g);
+                apply(into, lane, d.biasOffset() + b0, g);
             }
         }
     }
@@ -426,7 +428,11 @@ final class CpuTrainingSteps implements TrainingSteps {
         batches.clear();
     }
 
-    /** Weights, label weights (null unless conditional) and bias of one layer inside a flat vector. */
-    record CpuLayer(CpuMatrix wx, CpuMatrix wy, CpuMatrix b) {
+    /**
+     * One layer inside a flat vector of DL4J's layout: its weights seen row-major as [outputs × inputs] (the
+     * transpose of W; {@code wxT} and {@code wyT} are that matrix's column blocks for the previous layer and for the
+     * label, the latter null unless conditional) and its bias [1 × outputs].
+     */
+    record CpuLayer(CpuMatrix w, CpuMatrix wxT, CpuMatrix wyT, CpuMatrix b) {
     }
 }

@@ -5,9 +5,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Position of one fully connected layer inside the flat parameter vector: the weight matrix (inputs × outputs,
- * row-major; its first {@code inX} rows act on the previous layer, the last {@code classes} rows on the one-hot
- * label of a conditional VAE) followed by the bias.
+ * Position of one fully connected layer inside the flat parameter vector, in Deeplearning4j's layout: the weight
+ * matrix [inputs × outputs] in column-major order (so each output unit's incoming weights are contiguous; the first
+ * {@code inX} inputs are the previous layer, the last {@code classes} the one-hot label of a conditional VAE),
+ * followed by the bias. DL4J's {@code VariationalAutoencoder} layer keeps its parameters exactly so, which lets our
+ * kernels train the DL4J network's own parameter vector.
  */
 final class Dense {
 
@@ -35,15 +37,22 @@ final class Dense {
         return inX + classes;
     }
 
-    /** Views of this layer's weights and bias in a flat vector of the parameter layout. */
+    /** Offset of the bias in the flat vector. */
+    long biasOffset() {
+        return offset + (long) fanIn() * out;
+    }
+
+    /** Views of this layer's weights [inputs × outputs] and bias [1 × outputs] in a flat vector of the layout. */
     Views bind(INDArray flat) {
         DataType t = flat.dataType();
-        INDArray wx = Nd4j.create(flat.data(), new long[] {inX, out}, new long[] {out, 1}, offset, 'c', t);
+        long ld = fanIn();
+        // a conditional layer's two weight blocks interleave (each unit's column holds inputs, then labels): their
+        // views are strided, element-wise stride 0, which ND4J's gemm refuses as a result (see Vae.gradients)
+        long ews = classes == 0 ? 1 : 0;
+        INDArray wx = Nd4j.create(flat.data(), new long[] {inX, out}, new long[] {1, ld}, offset, ews, 'f');
         INDArray wy = classes == 0 ? null
-                : Nd4j.create(flat.data(), new long[] {classes, out}, new long[] {out, 1},
-                        offset + (long) inX * out, 'c', t);
-        INDArray b = Nd4j.create(flat.data(), new long[] {1, out}, new long[] {out, 1},
-                offset + (long) (inX + classes) * out, 'c', t);
+                : Nd4j.create(flat.data(), new long[] {classes, out}, new long[] {1, ld}, offset + inX, 0, 'f');
+        INDArray b = Nd4j.create(flat.data(), new long[] {1, out}, new long[] {out, 1}, biasOffset(), 'c', t);
         return new Views(wx, wy, b);
     }
 

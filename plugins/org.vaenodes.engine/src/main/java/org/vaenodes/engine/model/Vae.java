@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.SplittableRandom;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,14 +14,16 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vaenodes.engine.train.EngineThread;
 
 /**
- * A variational autoencoder (Kingma &amp; Welling) on direct ND4J operations, with optional class conditioning and
- * a KL weight β.
+ * A variational autoencoder (Kingma &amp; Welling), with optional class conditioning and a KL weight β: a
+ * Deeplearning4j network wherever DL4J can express it, and the maths the engine runs on it.
  *
- * <p>Network: encoder MLP → two linear heads μ and log σ² (together: one dense layer of size 2L split in two) →
- * z = μ + exp(½ log σ²)·ε → decoder MLP → linear output (logits for Bernoulli, means for Gaussian). A conditional
- * VAE appends the one-hot label to the encoder input and to z. All parameters live in one flat float32 vector
- * (each layer: weights inputs × outputs row-major, then bias) so the optimizer is one fused operation. Weights and
- * biases are initialised like PyTorch's {@code nn.Linear}: U(−1/√fan_in, 1/√fan_in).
+ * <p>Network: encoder MLP → two linear heads μ and log σ² → z = μ + exp(½ log σ²)·ε → decoder MLP → linear output
+ * (logits for Bernoulli, means for Gaussian). A conditional VAE appends the one-hot label to the encoder input and
+ * to z. All parameters live in one flat vector in DL4J's layout ({@link Dense}). When DL4J's layer can express the
+ * network ({@link Dl4jConfigurations#whyNotDl4j}), that vector <em>is</em> the parameter vector of a DL4J
+ * {@code MultiLayerNetwork} with one {@code VariationalAutoencoder} layer: our kernels read and train the DL4J
+ * network's own memory, and DL4J's API sees every update. Weights and biases are initialised like PyTorch's
+ * {@code nn.Linear}: U(−1/√fan_in, 1/√fan_in).
  *
  * <p>Every public method takes and returns plain Java arrays, runs its ND4J work on the {@link EngineThread} and
  * processes large inputs in chunks of {@value #CHUNK_ROWS} rows. Instances are safe to share between threads:
@@ -31,6 +34,9 @@ public final class Vae {
 
     /** Rows processed at once by the inference methods. */
     public static final int CHUNK_ROWS = 1024;
+
+    /** Learning rate of the Adam updater recorded in the DL4J configuration until training sets its own. */
+    static final double DEFAULT_LEARNING_RATE = 1e-3;
 
     static final double HALF_LN_PI = 0.5 * Math.log(Math.PI);
 
@@ -43,40 +49,69 @@ public final class Vae {
     /** Flat parameter vector [1, P]. Only touched on the engine thread. */
     final INDArray params;
     final Dense.Views[] views;
+    /** The DL4J network whose parameters are {@link #params}, or null for a network DL4J cannot express. */
+    final MultiLayerNetwork network;
 
     private Vae(VaeConfig config, DataType dtype) {
         this.config = Objects.requireNonNull(config, "config");
         this.dtype = dtype;
+        numEnc = config.encoderHidden().length;
+        numDec = config.decoderHidden().length;
+        layers = layout(config);
+        paramCount = layers[layers.length - 1].end();
+        params = Nd4j.create(dtype, 1, paramCount);
+        views = bindAll(params);
+        network = Dl4jConfigurations.isDl4j(config) ? attachNetwork(config, params) : null;
+    }
+
+    /**
+     * The layers' places in the flat parameter vector, in DL4J's order: encoder hidden layers, μ head, log σ² head,
+     * decoder hidden layers, output layer.
+     */
+    static Dense[] layout(VaeConfig config) {
         int[] enc = config.encoderHidden();
         int[] dec = config.decoderHidden();
         int c = config.numClasses();
-        numEnc = enc.length;
-        numDec = dec.length;
-        layers = new Dense[numEnc + 2 + numDec + 1];
+        Dense[] layers = new Dense[enc.length + 2 + dec.length + 1];
         long off = 0;
         int in = config.inputSize();
         int k = 0;
-        for (int i = 0; i < numEnc; i++) {
+        for (int i = 0; i < enc.length; i++) {
             layers[k] = new Dense(in, i == 0 ? c : 0, enc[i], off);
             off = layers[k++].end();
             in = enc[i];
         }
-        int headClasses = numEnc == 0 ? c : 0;
+        int headClasses = enc.length == 0 ? c : 0;
         layers[k] = new Dense(in, headClasses, config.latentSize(), off);
         off = layers[k++].end();
         layers[k] = new Dense(in, headClasses, config.latentSize(), off);
         off = layers[k++].end();
         in = config.latentSize();
-        for (int i = 0; i < numDec; i++) {
+        for (int i = 0; i < dec.length; i++) {
             layers[k] = new Dense(in, i == 0 ? c : 0, dec[i], off);
             off = layers[k++].end();
             in = dec[i];
         }
-        layers[k] = new Dense(in, numDec == 0 ? c : 0, config.inputSize(), off);
-        off = layers[k].end();
-        paramCount = off;
-        params = Nd4j.create(dtype, 1, paramCount);
-        views = bindAll(params);
+        layers[k] = new Dense(in, dec.length == 0 ? c : 0, config.inputSize(), off);
+        return layers;
+    }
+
+    /** A DL4J network over the given parameter vector (not copied: the network uses that memory). */
+    private static MultiLayerNetwork attachNetwork(VaeConfig config, INDArray params) {
+        MultiLayerNetwork net = new MultiLayerNetwork(Dl4jConfigurations.of(config, params.dataType(),
+                DEFAULT_LEARNING_RATE, 0));
+        net.init(params, false);
+        if (net.numParams() != params.length()
+                || net.params().data().addressPointer().address() != params.data().addressPointer().address()) {
+            throw new IllegalStateException("DL4J laid out " + net.numParams() + " parameters of " + config.describe()
+                    + " differently from the engine's " + params.length());
+        }
+        return net;
+    }
+
+    /** True if this network is a DL4J {@code MultiLayerNetwork} (see {@link Dl4jConfigurations#whyNotDl4j}). */
+    public boolean isDl4jNetwork() {
+        return network != null;
     }
 
     /** A new network with PyTorch-style random initialisation from {@code seed}. */
@@ -570,9 +605,14 @@ public final class Vae {
 
     private void gradients(int k, INDArray in, Pass p, Dense.Views[] g) {
         INDArray d = p.delta[k];
-        Nd4j.gemm(in, d, g[k].wx(), true, false, 1.0, 0.0);
-        if (g[k].wy() != null) {
-            Nd4j.gemm(p.y, d, g[k].wy(), true, false, 1.0, 0.0);
+        if (g[k].wy() == null) {
+            Nd4j.gemm(in, d, g[k].wx(), true, false, 1.0, 0.0);
+        } else {
+            // strided views (conditional layers) cannot be gemm results: multiply, then copy in
+            try (INDArray gx = Nd4j.gemm(in, d, true, false); INDArray gy = Nd4j.gemm(p.y, d, true, false)) {
+                g[k].wx().assign(gx);
+                g[k].wy().assign(gy);
+            }
         }
         Nd4j.gemm(p.ones, d, g[k].b(), false, false, 1.0, 0.0);
     }

@@ -107,9 +107,9 @@ class ModelArchiveTest {
     @Test
     void rejectsNewerFormat() throws IOException {
         String msg = fails(rewrite(ModelArchive.FORMAT, ModelArchive.FORMAT,
-                "format.version=2\nengine.version=9.0\n".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(msg.contains("newer version of VAE Nodes (format 2"), msg);
-        assertTrue(msg.contains("reads format 1"), msg);
+                "format.version=3\nengine.version=9.0\n".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(msg.contains("newer version of VAE Nodes (format 3"), msg);
+        assertTrue(msg.contains("reads format 2"), msg);
     }
 
     @Test
