@@ -1,0 +1,134 @@
+package org.vaenodes.knime.nodes.modelio;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.vaenodes.engine.io.ModelArchive;
+import org.vaenodes.engine.io.ModelFormatException;
+import org.vaenodes.engine.model.InputDescription;
+import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.model.Vae;
+import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.knime.port.VaeModelPortObject;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+
+/**
+ * VAE Model Reader: reads a model file written by the VAE Model Writer, or a VAE zip saved by DL4J itself, into a
+ * VAE model port. The file is read at configure time too, so downstream nodes know the model's spec before
+ * anything runs; every check of the engine's loader (sizes, entry names, allowed types) applies.
+ */
+final class VaeModelReaderNodeModel extends NodeModel {
+
+    private final VaeModelReaderSettings settings = new VaeModelReaderSettings();
+
+    VaeModelReaderNodeModel() {
+        super(new PortType[0], new PortType[] {VaeModelPortObject.TYPE});
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        settings.checkConsistent();
+        return new PortObjectSpec[] {spec(read())};
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+        ModelArchive.Loaded loaded = readWithWarnings();
+        TrainedModel model = adjusted(loaded.model());
+        if (!loaded.warnings().isEmpty()) {
+            setWarningMessage(String.join("\n", loaded.warnings()));
+        }
+        return new PortObject[] {new VaeModelPortObject(model, spec(model))};
+    }
+
+    private TrainedModel read() throws InvalidSettingsException {
+        return adjusted(readWithWarnings().model());
+    }
+
+    private ModelArchive.Loaded readWithWarnings() throws InvalidSettingsException {
+        Path p = ModelFiles.resolve(settings.file.getStringValue(), VaeModelReaderSettings.CFG_FILE);
+        if (!Files.isRegularFile(p)) {
+            throw new InvalidSettingsException("The model file " + p + " does not exist (" + VaeModelReaderSettings.CFG_FILE
+                + ").");
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return ModelArchive.readWithWarnings(in);
+        } catch (ModelFormatException e) {
+            throw new InvalidSettingsException("Cannot read the VAE model " + p + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidSettingsException("Cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The model with the dialog's input column and image shape, where set. */
+    private TrainedModel adjusted(TrainedModel m) throws InvalidSettingsException {
+        InputDescription input = m.input();
+        String column = settings.listColumn.getStringValue().trim();
+        if (!column.isEmpty()) {
+            input = new InputDescription(java.util.List.of(), column, m.config().inputSize(), input.labelColumn(),
+                input.labelValues());
+        }
+        VaeConfig config = m.config();
+        int rows = settings.imageRows.getIntValue();
+        int cols = settings.imageCols.getIntValue();
+        Vae vae = m.vae();
+        if (rows > 0 && (rows != config.imageRows() || cols != config.imageCols())) {
+            if ((long) rows * cols != config.inputSize()) {
+                throw new InvalidSettingsException("An image of " + rows + " × " + cols + " pixels does not fit the "
+                    + "model's " + config.inputSize() + " inputs (" + VaeModelReaderSettings.CFG_IMAGE_ROWS + ", "
+                    + VaeModelReaderSettings.CFG_IMAGE_COLS + ").");
+            }
+            vae = Vae.fromParameters(config.withImageShape(rows, cols), vae.parameters());
+        }
+        return new TrainedModel(vae, m.history(), input, m.provenance());
+    }
+
+    static VaeModelPortObjectSpec spec(TrainedModel m) {
+        VaeConfig c = m.config();
+        return new VaeModelPortObjectSpec(m.input(), c.latentSize(), c.likelihood().name().toLowerCase(
+            java.util.Locale.ROOT), c.imageRows(), c.imageCols(), m.provenance().backend());
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO s) {
+        settings.saveSettingsTo(s);
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
+        settings.validateSettings(s);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
+        settings.loadValidatedSettingsFrom(s);
+    }
+
+    @Override
+    protected void loadInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+        // nothing kept between executions
+    }
+
+    @Override
+    protected void saveInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+        // nothing kept between executions
+    }
+
+    @Override
+    protected void reset() {
+        // nothing kept between executions
+    }
+}

@@ -1,0 +1,125 @@
+package org.vaenodes.knime.nodes.modelio;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.vaenodes.engine.io.ModelArchive;
+import org.vaenodes.engine.model.Dl4jConfigurations;
+import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.knime.port.VaeModelPortObject;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+
+/**
+ * VAE Model Writer: writes the model as a Deeplearning4j model zip (plus our metadata), which any DL4J program loads
+ * with {@code ModelSerializer.restoreMultiLayerNetwork}. The file is written next to its target and moved into place,
+ * so a failed or cancelled write never leaves a half-written or destroyed file.
+ */
+final class VaeModelWriterNodeModel extends NodeModel {
+
+    private final VaeModelWriterSettings settings = new VaeModelWriterSettings();
+
+    VaeModelWriterNodeModel() {
+        super(new PortType[] {VaeModelPortObject.TYPE}, new PortType[0]);
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        settings.checkConsistent();
+        VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(inSpecs[0]);
+        if (spec.isConditional()) {
+            throw new InvalidSettingsException("The model is a conditional VAE, which DL4J's VAE layer cannot express "
+                + "(the label enters encoder and decoder), so it cannot be written as a DL4J model file. Save it with "
+                + "KNIME's Model Writer instead.");
+        }
+        Path target = ModelFiles.resolve(settings.file.getStringValue(), VaeModelWriterSettings.CFG_FILE);
+        if (Files.exists(target) && !settings.overwrite.getBooleanValue()) {
+            setWarningMessage("The file " + target + " exists and will not be overwritten: executing fails unless "
+                + "'Overwrite' (" + VaeModelWriterSettings.CFG_OVERWRITE + ") is on.");
+        }
+        return new PortObjectSpec[0];
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+        TrainedModel model = ((VaeModelPortObject) in[0]).model();
+        String why = Dl4jConfigurations.whyNotDl4j(model.config());
+        if (why != null) {
+            throw new InvalidSettingsException("The model is " + why + ", so it cannot be written as a DL4J model "
+                + "file. Save it with KNIME's Model Writer instead.");
+        }
+        Path target = ModelFiles.resolve(settings.file.getStringValue(), VaeModelWriterSettings.CFG_FILE);
+        if (Files.exists(target) && !settings.overwrite.getBooleanValue()) {
+            throw new InvalidSettingsException("The file " + target + " exists. Switch on 'Overwrite' ("
+                + VaeModelWriterSettings.CFG_OVERWRITE + ") to replace it, or choose another file.");
+        }
+        if (Files.isDirectory(target)) {
+            throw new InvalidSettingsException(target + " is a folder; choose a file name (.zip).");
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ModelArchive.write(model, out);
+            }
+            exec.checkCanceled();
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return new PortObject[0];
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO s) {
+        settings.saveSettingsTo(s);
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
+        settings.validateSettings(s);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
+        settings.loadValidatedSettingsFrom(s);
+    }
+
+    @Override
+    protected void loadInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+        // nothing kept between executions
+    }
+
+    @Override
+    protected void saveInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+        // nothing kept between executions
+    }
+
+    @Override
+    protected void reset() {
+        // nothing kept between executions
+    }
+}

@@ -1,0 +1,129 @@
+package org.vaenodes.knime.nodes.modelio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.knime.port.VaeModelPortObject;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+import org.vaenodes.knime.testing.TestModels;
+import org.vaenodes.shim.NodeHarness;
+
+/** VAE Model Writer and Reader through the shim's node harness: DL4J files out and back in, refusals, overwrite. */
+class VaeModelWriterReaderNodeModelTest {
+
+    private final NodeHarness<VaeModelWriterNodeModel> writer = NodeHarness.of(VaeModelWriterNodeFactory.class);
+    private final NodeHarness<VaeModelReaderNodeModel> reader = NodeHarness.of(VaeModelReaderNodeFactory.class);
+
+    @AfterEach
+    void noLoggedErrors() {
+        assertEquals(List.of(), writer.loggedErrors());
+        assertEquals(List.of(), reader.loggedErrors());
+        writer.close();
+        reader.close();
+    }
+
+    private static void set(NodeHarness<?> node, Object... keyValues) throws InvalidSettingsException {
+        NodeSettings s = node.settings();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            Object v = keyValues[i + 1];
+            if (v instanceof Integer n) {
+                s.addInt((String) keyValues[i], n);
+            } else if (v instanceof Boolean b) {
+                s.addBoolean((String) keyValues[i], b);
+            } else {
+                s.addString((String) keyValues[i], (String) v);
+            }
+        }
+        node.loadSettings(s);
+    }
+
+    @Test
+    void aWrittenModelReadsBackWithTheSameNetworkSpecAndMetadata(@TempDir Path dir) throws Exception {
+        VaeModelPortObject model = TestModels.unconditional();
+        Path file = dir.resolve("sub").resolve("vae.zip");
+        set(writer, "file", file.toString());
+        writer.configure(model.getSpec());
+        writer.execute(model);
+        assertTrue(Files.size(file) > 0);
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+
+        set(reader, "file", file.toUri().toString());
+        PortObjectSpec[] specs = reader.configure();
+        VaeModelPortObjectSpec spec = (VaeModelPortObjectSpec) specs[0];
+        assertEquals(model.getSpec().latentSize(), spec.latentSize(), "the spec is known at configure time");
+        assertEquals(28, spec.imageRows());
+        PortObject[] out = reader.execute();
+        TrainedModel back = ((VaeModelPortObject) out[0]).model();
+        assertArrayEquals(model.model().vae().parameters(), back.vae().parameters());
+        assertEquals(model.model().history(), back.history());
+        assertEquals(model.model().input(), back.input());
+        assertTrue(back.vae().isDl4jNetwork());
+    }
+
+    @Test
+    void anExistingFileIsKeptUnlessOverwriteIsOn(@TempDir Path dir) throws Exception {
+        VaeModelPortObject model = TestModels.unconditional();
+        Path file = dir.resolve("vae.zip");
+        Files.writeString(file, "precious");
+        set(writer, "file", file.toString());
+        writer.configure(model.getSpec());
+        assertTrue(writer.warningMessage().contains("will not be overwritten"), writer.warningMessage());
+        String msg = assertThrows(InvalidSettingsException.class, () -> writer.execute(model)).getMessage();
+        assertTrue(msg.contains("exists") && msg.contains("overwrite"), msg);
+        assertEquals("precious", Files.readString(file));
+        set(writer, "file", file.toString(), "overwrite", true);
+        writer.execute(model);
+        assertTrue(Files.size(file) > 1000);
+    }
+
+    @Test
+    void aConditionalModelIsRefusedAtConfigure(@TempDir Path dir) throws Exception {
+        set(writer, "file", dir.resolve("c.zip").toString());
+        String msg = assertThrows(InvalidSettingsException.class,
+            () -> writer.configure(TestModels.conditional().getSpec())).getMessage();
+        assertTrue(msg.contains("conditional") && msg.contains("Model Writer"), msg);
+    }
+
+    @Test
+    void readerSettingsOverrideWhatAFileCannotSayAndBadFilesFailAtConfigure(@TempDir Path dir) throws Exception {
+        VaeModelPortObject model = TestModels.unconditional();
+        Path file = dir.resolve("vae.zip");
+        set(writer, "file", file.toString());
+        writer.execute(model);
+        set(reader, "file", file.toString(), "list_column", "Inputs", "image_rows", 14, "image_cols", 56);
+        VaeModelPortObjectSpec spec = (VaeModelPortObjectSpec) reader.configure()[0];
+        assertEquals("Inputs", spec.input().listColumn());
+        assertEquals(14, spec.imageRows());
+        assertEquals(56, spec.imageCols());
+
+        set(reader, "file", file.toString(), "image_rows", 10, "image_cols", 10);
+        assertTrue(assertThrows(InvalidSettingsException.class, reader::configure).getMessage()
+            .contains("does not fit"));
+
+        Path junk = dir.resolve("junk.zip");
+        Files.writeString(junk, "not a zip");
+        set(reader, "file", junk.toString());
+        String msg = assertThrows(InvalidSettingsException.class, reader::configure).getMessage();
+        assertTrue(msg.contains("Cannot read the VAE model") && msg.contains("junk.zip"), msg);
+
+        set(reader, "file", dir.resolve("missing.zip").toString());
+        assertTrue(assertThrows(InvalidSettingsException.class, reader::configure).getMessage()
+            .contains("does not exist"));
+    }
+}
