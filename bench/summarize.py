@@ -162,6 +162,15 @@ def main():
             entry["ratio_engine_over_pytorch_rounds_mean"] = rnd(statistics.geometric_mean(per_round))
             entry["neg_elbo_diff"] = rnd(e["test_neg_elbo"] - p["test_neg_elbo"], 2)
             entry["neg_elbo_diff_pct"] = rnd(100 * (e["test_neg_elbo"] - p["test_neg_elbo"]) / p["test_neg_elbo"], 2)
+        d = pooled(logs, ds + "-dl4j")
+        if d:
+            entry["dl4j_trainer"] = {"epochs": d["epochs"], "s_per_epoch_median": rnd(d["s_per_epoch_median"]),
+                                     "s_per_epoch_min": rnd(d["s_per_epoch_min"]),
+                                     "test_neg_elbo": rnd(d["test_neg_elbo"], 2),
+                                     "ratio_over_pytorch_median": rnd(d["s_per_epoch_median"] / p["s_per_epoch_median"])
+                                     if p else None,
+                                     "ratio_over_fast_trainer_median": rnd(d["s_per_epoch_median"] / e["s_per_epoch_median"])
+                                     if e else None}
         res["mnist_sample" if ds == "sample" else "fashion_mnist"] = entry
         rows.append((ds, entry))
 
@@ -215,6 +224,14 @@ def main():
             print("|  | each round back to back (medians) | | | %s → **%.2f** | | | | |" % (
                 " / ".join("%.2f" % x for x in entry["ratio_median_per_round"]),
                 entry["ratio_engine_over_pytorch_rounds_mean"]))
+    for ds, entry in rows:
+        t = entry.get("dl4j_trainer")
+        if t:
+            print("DL4J's own trainer (%s, %d epochs, one run): %.3f s/epoch median, test −ELBO %.2f; %s× PyTorch, "
+                  "%s× the fast trainer" % ("MNIST sample" if ds == "sample" else "Fashion-MNIST", t["epochs"],
+                                           t["s_per_epoch_median"], t["test_neg_elbo"],
+                                           f(t["ratio_over_pytorch_median"], "%.2f"),
+                                           f(t["ratio_over_fast_trainer_median"], "%.2f")))
     for ds, entry in rows:
         inf = (entry.get("engine") or {}).get("inference")
         if inf:

@@ -23,6 +23,7 @@ import org.vaenodes.engine.data.IdxImages;
 import org.vaenodes.engine.data.IdxReader;
 import org.vaenodes.engine.model.Encoding;
 import org.vaenodes.engine.model.RowScores;
+import org.vaenodes.engine.model.TrainerChoice;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.render.ImageSheets;
@@ -96,8 +97,9 @@ public final class EngineBench {
         VaeConfig cfg = VaeConfig.of(d, new int[] {HIDDEN}, LATENT).withImageShape(28, 28);
         List<Double> seconds = new ArrayList<>();
         long t0 = System.nanoTime();
+        TrainerChoice trainer = "dl4j".equals(a.get("trainer")) ? TrainerChoice.DL4J : TrainerChoice.FAST;
         TrainingResult r = Trainer.train(cfg, new TrainingData(train, n, d, null), TrainingConfig.defaults(epochs,
-                seed), new TrainingListener() {
+                seed).withTrainer(trainer), new TrainingListener() {
                     @Override
                     public void onEpoch(EpochStats s) {
                         seconds.add(s.seconds());

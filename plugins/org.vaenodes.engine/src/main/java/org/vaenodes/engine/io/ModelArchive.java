@@ -496,6 +496,7 @@ public final class ModelArchive {
         p.setProperty("engine.version", v.engineVersion());
         p.setProperty("started", v.started().toString());
         p.setProperty("finished", v.finished().toString());
+        p.setProperty("trainer", v.trainer());
         return p;
     }
 
@@ -505,7 +506,8 @@ public final class ModelArchive {
                     Long.parseLong(required(p, "seed", false)), required(p, "backend", true),
                     required(p, "device", true), required(p, "nd4j.version", true),
                     required(p, "engine.version", true), Instant.parse(required(p, "started", false)),
-                    Instant.parse(required(p, "finished", false)));
+                    Instant.parse(required(p, "finished", false)),
+                    p.getProperty("trainer", Provenance.TRAINER_UNKNOWN));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw corrupt(PROVENANCE + " is not valid: " + e.getMessage(), e);
         }

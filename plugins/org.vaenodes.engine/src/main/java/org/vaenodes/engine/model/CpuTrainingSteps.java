@@ -88,8 +88,12 @@ final class CpuTrainingSteps implements TrainingSteps {
     /** True for a float32 network on ND4J's CPU backend, unless -Dvaenodes.engine.kernels=nd4j. */
     static boolean supports(Vae vae) {
         return vae.dtype == DataType.FLOAT && !"nd4j".equalsIgnoreCase(System.getProperty(KERNELS_PROPERTY))
-                && Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu")
-                && vae.paramCount <= Integer.MAX_VALUE;
+                && onCpuBackend() && vae.paramCount <= Integer.MAX_VALUE;
+    }
+
+    /** True when ND4J runs on its CPU backend. */
+    static boolean onCpuBackend() {
+        return Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu");
     }
 
     /** The most gradient values one lane computes for one layer's weights or bias, with {@code lanes} lanes. */

@@ -1,7 +1,6 @@
 package org.vaenodes.engine.model;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,13 +28,9 @@ final class Nd4jTrainingSteps implements TrainingSteps {
     private final INDArray adamState;
     private final GradientUpdater<?> updater;
     private final Random noise;
-    private final Random evalNoise;
-    private final long evalSeed;
+    private final Nd4jEvaluation evaluation;
     private final Map<Integer, Pass> trainPasses = new HashMap<>();
-    private final Map<Integer, Pass> evalPasses = new HashMap<>();
-    private INDArray best;
     private int iteration;
-    private final double[] sums = new double[3];
 
     Nd4jTrainingSteps(Vae vae, float[] data, int[] labels, double learningRate, long seed, boolean binarize) {
         this.vae = vae;
@@ -48,8 +43,7 @@ final class Nd4jTrainingSteps implements TrainingSteps {
         adamState = Nd4j.create(vae.dtype, 1, adam.stateSize(vae.paramCount));
         updater = adam.instantiate(adamState, true);
         noise = Nd4j.getRandomFactory().getNewRandomInstance(Vae.derivedSeed(seed, 1));
-        evalSeed = Vae.derivedSeed(seed, 2);
-        evalNoise = Nd4j.getRandomFactory().getNewRandomInstance(evalSeed);
+        evaluation = new Nd4jEvaluation(vae, data, labels, seed);
     }
 
     private Pass pass(int n) {
@@ -70,7 +64,7 @@ final class Nd4jTrainingSteps implements TrainingSteps {
         }
         Nd4j.randn(p.eps, noise);
         vae.forward(p, true);
-        lossSums(p);
+        double[] sums = evaluation.sums(p);
         vae.backward(p, gradViews);
         updater.applyUpdater(grad, iteration++, 0);
         vae.params.subi(grad);
@@ -79,67 +73,39 @@ final class Nd4jTrainingSteps implements TrainingSteps {
 
     @Override
     public double[] evaluateChunk(int[] order, int from, int rows) {
-        Pass p = evalPasses.computeIfAbsent(rows, k -> new Pass(vae, k, false));
-        p.gatherX(data, order, from, rows);
-        p.loadLabels(labels, order, from, rows);
-        Nd4j.randn(p.eps, evalNoise);
-        vae.forward(p, true);
-        lossSums(p);
-        return sums;
+        return evaluation.evaluateChunk(order, from, rows);
     }
 
     @Override
     public void resetEvaluationNoise() {
-        evalNoise.setSeed(evalSeed);
+        evaluation.resetNoise();
     }
 
     @Override
     public boolean parametersFinite() {
-        return !(vae.params.isNaN().any() || vae.params.isInfinite().any());
+        return evaluation.parametersFinite();
     }
 
     @Override
     public void rememberBest() {
-        if (best == null) {
-            best = vae.params.dup();
-        } else {
-            best.assign(vae.params);
-        }
+        evaluation.rememberBest();
     }
 
     @Override
     public boolean restoreBest() {
-        if (best == null) {
-            return false;
-        }
-        vae.params.assign(best);
-        return true;
-    }
-
-    private void lossSums(Pass p) {
-        double recon;
-        double kl;
-        try (INDArray r = vae.reconRows(p); INDArray k = vae.klRows(p)) {
-            recon = r.sumNumber().doubleValue();
-            kl = k.sumNumber().doubleValue();
-        }
-        sums[0] = recon + vae.config().beta() * kl;
-        sums[1] = recon;
-        sums[2] = kl;
+        return evaluation.restoreBest();
     }
 
     @Override
     public void close() {
-        for (Map<Integer, Pass> passes : List.of(trainPasses, evalPasses)) {
-            for (Pass p : passes.values()) {
-                p.close();
-            }
-            passes.clear();
+        for (Pass p : trainPasses.values()) {
+            p.close();
         }
+        trainPasses.clear();
+        evaluation.close();
         TrainingSession.closeQuietly(noise);
-        TrainingSession.closeQuietly(evalNoise);
-        for (INDArray a : new INDArray[] {grad, adamState, best}) {
-            if (a != null && a.closeable()) {
+        for (INDArray a : new INDArray[] {grad, adamState}) {
+            if (a.closeable()) {
                 a.close();
             }
         }

@@ -16,11 +16,35 @@ import java.util.Objects;
  * @param engineVersion     version of the VAE Nodes engine
  * @param started           start of training
  * @param finished          end of training
+ * @param trainer           the trainer asked for and the code that ran it, e.g. "fast: cpu kernels" or
+ *                          "dl4j: DL4J pretrainLayer (Adam)" (see {@link #trainerDescription})
  */
 public record Provenance(String dataSha256, int rows, long seed, String backend, String device,
-        String nd4jVersion, String engineVersion, Instant started, Instant finished) {
+        String nd4jVersion, String engineVersion, Instant started, Instant finished, String trainer) {
+
+    /** Trainer not recorded (models made before it was, and imported ones). */
+    public static final String TRAINER_UNKNOWN = "not recorded";
+
+    /** Without a trainer record. */
+    public Provenance(String dataSha256, int rows, long seed, String backend, String device, String nd4jVersion,
+            String engineVersion, Instant started, Instant finished) {
+        this(dataSha256, rows, seed, backend, device, nd4jVersion, engineVersion, started, finished,
+                TRAINER_UNKNOWN);
+    }
+
+    /** "choice: code", where code is a {@code TrainingSession.kernels()} value. */
+    public static String trainerDescription(TrainerChoice choice, String kernels) {
+        String code = switch (kernels) {
+            case "cpu" -> "our CPU kernels (OpenBLAS products, Java loops)";
+            case "nd4j" -> "our ND4J operations";
+            case "dl4j" -> "DL4J's own training of its VariationalAutoencoder layer (pretrainLayer, DL4J's Adam)";
+            default -> kernels;
+        };
+        return choice.id() + ": " + code;
+    }
 
     public Provenance {
+        Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(dataSha256, "dataSha256");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(device, "device");

@@ -5,37 +5,56 @@ package org.vaenodes.engine.model;
  * batch buffers, seeded noise) and the best parameters so far. Used by {@code org.vaenodes.engine.train.Trainer};
  * every method must be called on the engine thread. It reads the caller's row-major data array in place (no copy).
  *
- * <p>On ND4J's CPU backend a float32 network trains with {@link CpuTrainingSteps} (direct OpenBLAS products and
- * fused Java loops); elsewhere with {@link Nd4jTrainingSteps}. {@link #kernels()} says which.
+ * <p>Which code computes the steps ({@link #kernels()}): with {@link TrainerChoice#DL4J}, DL4J's own training
+ * ({@link Dl4jTrainingSteps}); with {@link TrainerChoice#FAST}, on ND4J's CPU backend in float32 our fast kernels
+ * ({@link CpuTrainingSteps}), elsewhere (CUDA, double precision) DL4J's training where it supports the model (β = 1,
+ * a DL4J network) and our ND4J-operations path ({@link Nd4jTrainingSteps}) for the rest.
  */
 public final class TrainingSession implements AutoCloseable {
 
     private final TrainingSteps steps;
 
     /**
-     * @param data     row-major n × D values (not copied; must not change during training)
-     * @param labels   per-row class indices for a conditional VAE, else null
-     * @param binarize stochastic binarization of each batch (Bernoulli likelihood only)
+     * A session with the fast trainer and the batch size 128 (see
+     * {@link #TrainingSession(Vae, float[], int, int[], double, long, boolean, TrainerChoice, int)}).
      */
     public TrainingSession(Vae vae, float[] data, int rows, int[] labels, double learningRate, long seed,
             boolean binarize) {
-        this(vae, data, rows, labels, learningRate, seed, binarize, CpuTrainingSteps.supports(vae));
+        this(vae, data, rows, labels, learningRate, seed, binarize, TrainerChoice.FAST, 128);
     }
 
-    TrainingSession(Vae vae, float[] data, int rows, int[] labels, double learningRate, long seed,
-            boolean binarize, boolean cpuKernels) {
+    /**
+     * @param data      row-major n × D values (not copied; must not change during training)
+     * @param labels    per-row class indices for a conditional VAE, else null
+     * @param binarize  stochastic binarization of each batch (Bernoulli likelihood only)
+     * @param trainer   whose training code runs (see the class comment)
+     * @param batchSize the usual batch size: DL4J's Adam ε is ours divided by it (DL4J averages the gradient)
+     * @throws IllegalArgumentException if DL4J's trainer is chosen for a model it cannot train
+     */
+    public TrainingSession(Vae vae, float[] data, int rows, int[] labels, double learningRate, long seed,
+            boolean binarize, TrainerChoice trainer, int batchSize) {
         vae.checkInput(data, rows, vae.config().inputSize(), "training");
         vae.checkLabels(labels, rows);
         if (binarize && vae.config().likelihood() != Likelihood.BERNOULLI) {
             throw new IllegalArgumentException("Stochastic binarization needs the Bernoulli likelihood");
         }
-        steps = cpuKernels ? new CpuTrainingSteps(vae, data, labels, learningRate, seed, binarize)
-                : new Nd4jTrainingSteps(vae, data, labels, learningRate, seed, binarize);
+        boolean dl4j = trainer == TrainerChoice.DL4J || !CpuTrainingSteps.supports(vae)
+                && !CpuTrainingSteps.onCpuBackend() && TrainerChoice.whyNotDl4jTrainer(vae.config()) == null;
+        if (dl4j) {
+            steps = new Dl4jTrainingSteps(vae, data, learningRate, batchSize, seed, binarize);
+        } else if (CpuTrainingSteps.supports(vae)) {
+            steps = new CpuTrainingSteps(vae, data, labels, learningRate, seed, binarize);
+        } else {
+            steps = new Nd4jTrainingSteps(vae, data, labels, learningRate, seed, binarize);
+        }
     }
 
-    /** Which implementation computes the steps: "cpu" (direct OpenBLAS + Java loops) or "nd4j". */
+    /**
+     * Which code computes the steps: "cpu" (our fast kernels: direct OpenBLAS + Java loops), "nd4j" (our ND4J
+     * operations) or "dl4j" (DL4J's own training of its VariationalAutoencoder layer).
+     */
     public String kernels() {
-        return steps instanceof CpuTrainingSteps ? "cpu" : "nd4j";
+        return steps instanceof CpuTrainingSteps ? "cpu" : steps instanceof Dl4jTrainingSteps ? "dl4j" : "nd4j";
     }
 
     /**

@@ -16,6 +16,7 @@ import org.vaenodes.engine.backend.Nd4jRuntime;
 import org.vaenodes.engine.model.EngineInfo;
 import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.Provenance;
+import org.vaenodes.engine.model.TrainerChoice;
 import org.vaenodes.engine.model.TrainingSession;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.model.VaeConfig;
@@ -70,6 +71,10 @@ public final class Trainer {
     private static void checkData(VaeConfig config, TrainingData data, TrainingConfig training) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(training, "training");
+        if (training.trainer() == TrainerChoice.DL4J && TrainerChoice.whyNotDl4jTrainer(config) != null) {
+            throw new IllegalArgumentException("DL4J's trainer cannot train this model: "
+                    + TrainerChoice.whyNotDl4jTrainer(config) + ". Choose the fast trainer.");
+        }
         if (data.d() != config.inputSize()) {
             throw new IllegalArgumentException("The model expects " + config.inputSize()
                     + " values per row but the training data has " + data.d());
@@ -117,8 +122,10 @@ public final class Trainer {
         int bestEpoch = 0;
         boolean stoppedEarly = false;
         double beta = vae.config().beta();
+        String trainedBy;
         try (TrainingSession session = new TrainingSession(vae, data.values(), n, data.labels(),
-                tc.learningRate(), tc.seed(), binarize(vae.config(), tc))) {
+                tc.learningRate(), tc.seed(), binarize(vae.config(), tc), tc.trainer(), tc.batchSize())) {
+            trainedBy = session.kernels();
             for (int epoch = 1; epoch <= tc.epochs(); epoch++) {
                 long t0 = System.nanoTime();
                 shuffle(trainIdx, shuffler);
@@ -177,7 +184,8 @@ public final class Trainer {
         }
         // what actually trained: the started backend's device (the GPU on CUDA; cores and OpenBLAS kernels on the CPU)
         Provenance provenance = new Provenance(fingerprint, n, tc.seed(), backend, Nd4jRuntime.status().device(),
-                EngineInfo.nd4jVersion(), EngineInfo.ENGINE_VERSION, started, Instant.now());
+                EngineInfo.nd4jVersion(), EngineInfo.ENGINE_VERSION, started, Instant.now(),
+                Provenance.trainerDescription(tc.trainer(), trainedBy));
         return new TrainingResult(vae, history, stoppedEarly, bestEpoch, backend, provenance);
     }
 

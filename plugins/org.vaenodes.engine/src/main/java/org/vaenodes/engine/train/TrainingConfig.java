@@ -1,5 +1,7 @@
 package org.vaenodes.engine.train;
 
+import org.vaenodes.engine.model.TrainerChoice;
+
 /**
  * Optimisation settings of one training run.
  *
@@ -12,11 +14,26 @@ package org.vaenodes.engine.train;
  *                              best weights; 0 = off (needs a validation fraction &gt; 0 when on)
  * @param binarize              stochastic binarization of the inputs each batch (in addition to
  *                              {@code VaeConfig.binarize()}: either switches it on); Bernoulli likelihood only
+ * @param trainer               whose code trains: ours (fast, default) or DL4J's own (reference)
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, long seed, double validationFraction,
-        int earlyStoppingPatience, boolean binarize) {
+        int earlyStoppingPatience, boolean binarize, TrainerChoice trainer) {
+
+    /** With the fast trainer. */
+    public TrainingConfig(int epochs, int batchSize, double learningRate, long seed, double validationFraction,
+            int earlyStoppingPatience, boolean binarize) {
+        this(epochs, batchSize, learningRate, seed, validationFraction, earlyStoppingPatience, binarize,
+                TrainerChoice.FAST);
+    }
+
+    /** The same settings with another trainer. */
+    public TrainingConfig withTrainer(TrainerChoice t) {
+        return new TrainingConfig(epochs, batchSize, learningRate, seed, validationFraction, earlyStoppingPatience,
+                binarize, t);
+    }
 
     public TrainingConfig {
+        java.util.Objects.requireNonNull(trainer, "trainer");
         if (epochs < 1 || epochs > 100_000) {
             throw new IllegalArgumentException("Number of epochs must be between 1 and 100000, not " + epochs);
         }

@@ -40,6 +40,7 @@ final class VaeModelViews {
         row(h, "Data fingerprint (SHA-256)", "<tt>" + p.dataSha256() + "</tt>");
         row(h, "Seed", Long.toString(p.seed()));
         row(h, "Backend / device", escape(p.backend() + " / " + p.device()));
+        row(h, "Trainer", escape(p.trainer()));
         row(h, "Library versions", escape("VAE Nodes engine " + p.engineVersion() + ", ND4J " + p.nd4jVersion()));
         row(h, "Trained", p.started() + " to " + p.finished());
         List<EpochStats> hist = model.history();

@@ -11,6 +11,8 @@ import org.vaenodes.knime.nodes.decoder.VaeDecoderNodeFactory;
 import org.vaenodes.knime.nodes.encoder.VaeEncoderNodeFactory;
 import org.vaenodes.knime.nodes.grid.LatentGridRendererNodeFactory;
 import org.vaenodes.knime.nodes.learner.VaeLearnerNodeFactory;
+import org.vaenodes.knime.nodes.modelio.VaeModelReaderNodeFactory;
+import org.vaenodes.knime.nodes.modelio.VaeModelWriterNodeFactory;
 import org.vaenodes.knime.nodes.reader.MnistReaderNodeFactory;
 import org.vaenodes.knime.testflows.TestflowWriter.NodeSpec;
 
@@ -31,7 +33,12 @@ public final class TestflowDefinitions {
         Path idx = root.resolve("04_idx_files_and_errors");
         idxFilesAndErrors().write(idx);
         writeIdxData(idx.resolve("data"));
+        // its data/dl4j-vae.zip is made by plugins/org.vaenodes.engine/tools/MakeDl4jVaeZip.java (DL4J's API only)
+        dl4jModelFiles().write(root.resolve("05_dl4j_model_files"));
     }
+
+    /** Where flows write their DL4J model file; the runner points output_… variables at the run's output folder. */
+    static final String MODEL_FILE_VARIABLE = "output_model_file";
 
     private static NodeSpec reader(int id, Map<String, Object> s, int x, int y) {
         return new NodeSpec(id, MnistReaderNodeFactory.class, "MNIST Reader", s, Map.of(), x, y);
@@ -50,9 +57,13 @@ public final class TestflowDefinitions {
             .connect(2, 0, 3, 0);
     }
 
-    /** Train on the sample's training digits; encode, reconstruct, decode and sample its test digits. */
+    /**
+     * Train on the sample's training digits; encode, reconstruct, decode and sample its test digits; write the model
+     * as a DL4J file.
+     */
     static TestflowWriter encodeDecodeSample() {
         return new TestflowWriter()
+            .variable(MODEL_FILE_VARIABLE, "knime://knime.workflow/vae-dl4j.zip")
             .node(reader(1, Map.of(), 60, 60))
             .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "VAE Learner",
                 Map.of("list_column", "Pixels", "latent_size", 10), Map.of(), 260, 60))
@@ -66,7 +77,40 @@ public final class TestflowDefinitions {
             .connect(1, 0, 2, 0)
             .connect(2, 0, 4, 0).connect(3, 0, 4, 1)
             .connect(2, 0, 5, 0).connect(4, 0, 5, 1)
-            .connect(2, 0, 6, 0);
+            .node(modelWriter(7, 660, 60))
+            .connect(2, 0, 6, 0)
+            .connect(2, 0, 7, 0);
+    }
+
+    private static NodeSpec modelWriter(int id, int x, int y) {
+        return new NodeSpec(id, VaeModelWriterNodeFactory.class, "VAE Model Writer", Map.of("overwrite", true),
+            Map.of("file", MODEL_FILE_VARIABLE), x, y);
+    }
+
+    /**
+     * DL4J model files: Learner (DL4J's own trainer) → VAE Model Writer → VAE Model Reader (after the writer, by a flow-variable
+     * connection) → Encoder; and a Reader on a VAE zip saved by DL4J itself (data/dl4j-vae.zip) → Latent Grid Renderer.
+     */
+    static TestflowWriter dl4jModelFiles() {
+        return new TestflowWriter()
+            .variable(MODEL_FILE_VARIABLE, "knime://knime.workflow/vae-dl4j.zip")
+            .node(reader(1, Map.of(), 60, 60))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "VAE Learner",
+                Map.of("list_column", "Pixels", "latent_size", 8, "epochs", 5, "trainer", "dl4j"), Map.of(), 260, 60))
+            .node(modelWriter(3, 460, 60))
+            .node(new NodeSpec(4, VaeModelReaderNodeFactory.class, "VAE Model Reader", Map.of(),
+                Map.of("file", MODEL_FILE_VARIABLE), 660, 60))
+            .node(reader(5, Map.of("source", "builtin-test", "max_rows", 200), 660, 200))
+            .node(new NodeSpec(6, VaeEncoderNodeFactory.class, "VAE Encoder", Map.of(), Map.of(), 860, 120))
+            .node(new NodeSpec(7, VaeModelReaderNodeFactory.class, "VAE Model Reader",
+                Map.of("file", "knime://knime.workflow/data/dl4j-vae.zip"), Map.of(), 60, 320))
+            .node(new NodeSpec(8, LatentGridRendererNodeFactory.class, "Latent Grid Renderer",
+                Map.of("grid_size", 15), Map.of(), 260, 320))
+            .connect(1, 0, 2, 0)
+            .connect(2, 0, 3, 0)
+            .connectVariables(3, 4)
+            .connect(4, 0, 6, 0).connect(5, 0, 6, 1)
+            .connect(7, 0, 8, 0);
     }
 
     /** A VAE conditioned on the digit label: ten samples of every digit, and the latent grid of the digit 3. */

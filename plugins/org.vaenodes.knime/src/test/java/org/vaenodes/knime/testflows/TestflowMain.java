@@ -54,12 +54,31 @@ public final class TestflowMain {
         return out;
     }
 
+    /** Workflow variables named output_… hold files a flow writes. */
+    static final String OUTPUT_VARIABLE_PREFIX = "output_";
+
+    /**
+     * Points every output_… workflow variable that the command line does not set at the run's output folder (same
+     * file name as its default), so that a run never writes into the workflow's own folder.
+     */
+    static BatchOverrides intoOutputFolder(WorkflowDefinition wf, BatchOverrides overrides, Path outDir) {
+        BatchOverrides out = overrides.copy();
+        for (BatchOverrides.Variable v : wf.variables()) {
+            if (v.name().startsWith(OUTPUT_VARIABLE_PREFIX) && !overrides.variables().containsKey(v.name())) {
+                String file = v.value().substring(v.value().lastIndexOf('/') + 1);
+                out.declare(new BatchOverrides.Variable(v.name(), outDir.resolve(file).toAbsolutePath().toString(),
+                    v.type()));
+            }
+        }
+        return out;
+    }
+
     /** Runs, writes and checks one workflow, printing a line per node; returns the problems found. */
     static List<String> runOne(Path flow, BatchOverrides overrides, Path outDir) throws Exception {
         long start = System.nanoTime();
         WorkflowDefinition wf = WorkflowDefinition.read(flow);
-        WorkflowRunner.RunResult run = WorkflowRunner.run(wf, overrides);
         Files.createDirectories(outDir);
+        WorkflowRunner.RunResult run = WorkflowRunner.run(wf, intoOutputFolder(wf, overrides, outDir));
         RunOutputs.writeAll(run, outDir);
         Expectations expected = Expectations.read(flow);
         List<String> problems = new ArrayList<>(expected.check(run));

@@ -53,6 +53,12 @@ final class TestflowWriter {
         return this;
     }
 
+    /** Connects the hidden flow-variable ports (0 in KNIME's numbering): dest runs after source. */
+    TestflowWriter connectVariables(int source, int dest) {
+        connections.add(new int[] {source, 0, dest, 0});
+        return this;
+    }
+
     TestflowWriter variable(String name, Object value) {
         workflowVariables.put(name, value);
         return this;

@@ -77,6 +77,9 @@ final class WorkflowRunner {
                     return new NodeResult(node, Status.NOT_EXECUTED, null,
                         "predecessor #" + c.source() + " did not execute", null, List.of());
                 }
+                if (c.destPort() == 0) {
+                    continue; // a flow-variable connection only orders the nodes
+                }
                 inputs[c.destPort() - 1] = src.outputs()[c.sourcePort() - 1];
             }
             h.loadSettings(node.model());

@@ -47,6 +47,8 @@ final class VaeLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.validationPercent, "Validation (% of rows)", 5));
         addDialogComponent(new DialogComponentNumber(s.patience, "Early-stopping patience (0 = off)", 1));
         addDialogComponent(new DialogComponentBoolean(s.binarize, "Binarize inputs (stochastic)"));
+        addDialogComponent(new DialogComponentStringSelection(s.trainer, "Trainer (fast = default, dl4j = DL4J reference)",
+            SettingChoice.ids(VaeLearnerSettings.TrainerSetting.values())));
     }
 
 }

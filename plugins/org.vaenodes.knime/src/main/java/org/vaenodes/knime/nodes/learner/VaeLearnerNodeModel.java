@@ -44,6 +44,7 @@ final class VaeLearnerNodeModel extends NodeModel {
     static final String FV_BACKEND = "vae_backend";
     static final String FV_BACKEND_REASON = "vae_backend_reason";
     static final String FV_DEVICE = "vae_device";
+    static final String FV_TRAINER = "vae_trainer";
 
     private final VaeLearnerSettings settings = new VaeLearnerSettings();
 
@@ -175,6 +176,7 @@ final class VaeLearnerNodeModel extends NodeModel {
         pushFlowVariableDouble(FV_TRAIN_NEG_ELBO, last.trainNegElbo());
         pushFlowVariableDouble(FV_VALIDATION_NEG_ELBO, last.hasValidation() ? last.validationNegElbo() : Double.NaN);
         pushFlowVariableString(FV_BACKEND, result.backend());
+        pushFlowVariableString(FV_TRAINER, result.provenance().trainer());
         BackendStatus status = Nd4jRuntime.status();
         pushFlowVariableString(FV_BACKEND_REASON, status == null ? "" : status.reason());
         pushFlowVariableString(FV_DEVICE, status == null ? "" : status.device());

@@ -1,6 +1,7 @@
 package org.vaenodes.knime.nodes.learner;
 
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
@@ -12,6 +13,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.engine.model.Activation;
 import org.vaenodes.engine.model.Likelihood;
+import org.vaenodes.engine.model.TrainerChoice;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.TrainingConfig;
 import org.vaenodes.knime.util.NodeSettingsGroup;
@@ -89,6 +91,22 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
         }
     }
 
+    /** Whose code trains; the engine's choice with the setting's id. */
+    enum TrainerSetting implements SettingChoice {
+        FAST(TrainerChoice.FAST), DL4J(TrainerChoice.DL4J);
+
+        final TrainerChoice engine;
+
+        TrainerSetting(TrainerChoice engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public String id() {
+            return engine.id();
+        }
+    }
+
     static final String CFG_INPUT_MODE = "input_mode";
     static final String CFG_LIST_COLUMN = "list_column";
     static final String CFG_COLUMNS = "columns";
@@ -107,6 +125,7 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     static final String CFG_VALIDATION_PERCENT = "validation_percent";
     static final String CFG_PATIENCE = "early_stopping_patience";
     static final String CFG_BINARIZE = "binarize";
+    static final String CFG_TRAINER = "trainer";
 
     /** The label setting's value meaning "no label column: an ordinary, unconditional VAE". */
     static final String NO_LABEL = "";
@@ -135,12 +154,19 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
         new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 10.0, 0.0, 90.0);
     final SettingsModelIntegerBounded patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 0, 0, 100_000);
     final SettingsModelBoolean binarize = new SettingsModelBoolean(CFG_BINARIZE, false);
+    final SettingsModelString trainer = new SettingsModelString(CFG_TRAINER, TrainerSetting.FAST.id());
 
     @Override
     protected List<SettingsModel> models() {
         return List.of(inputMode, listColumn, columns, labelColumn, missingValues, encoderLayers, decoderLayers,
             latentSize, activation, likelihood, beta, epochs, batchSize, learningRate, seed, validationPercent,
-            patience, binarize);
+            patience, binarize, trainer);
+    }
+
+    /** The trainer choice came with the DL4J network (0.2.0): older workflows lack it and train with the fast one. */
+    @Override
+    protected Map<String, SettingsModel> addedLater() {
+        return Map.of(CFG_TRAINER, trainer);
     }
 
     @Override
@@ -161,6 +187,21 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
             throw new InvalidSettingsException("Binarization (" + CFG_BINARIZE + ") only makes sense with the "
                 + "bernoulli likelihood; switch it off or choose bernoulli.");
         }
+        if (trainerChoice() == TrainerSetting.DL4J) {
+            String why = conditional() ? "the model is conditional on '" + labelColumn.getStringValue()
+                + "' (DL4J's VAE layer has no label input)"
+                : encoderHidden().length == 0 ? "the encoder has no hidden layer (DL4J's VAE layer needs one)"
+                : beta.getDoubleValue() != 1.0 ? "β is " + beta.getDoubleValue() + " (DL4J's VAE layer has a fixed KL "
+                    + "weight of 1)" : null;
+            if (why != null) {
+                throw new InvalidSettingsException("The DL4J reference trainer (" + CFG_TRAINER + " = dl4j) cannot "
+                    + "train this model: " + why + ". Choose the fast trainer, or change the model.");
+            }
+        }
+    }
+
+    TrainerSetting trainerChoice() throws InvalidSettingsException {
+        return SettingChoice.parse(TrainerSetting.values(), trainer.getStringValue(), CFG_TRAINER);
     }
 
     InputMode inputModeChoice() throws InvalidSettingsException {
@@ -193,10 +234,10 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
         return !NO_LABEL.equals(labelColumn.getStringValue());
     }
 
-    TrainingConfig trainingConfig() {
+    TrainingConfig trainingConfig() throws InvalidSettingsException {
         return new TrainingConfig(epochs.getIntValue(), batchSize.getIntValue(), learningRate.getDoubleValue(),
             seed.getIntValue(), validationPercent.getDoubleValue() / 100.0, patience.getIntValue(),
-            binarize.getBooleanValue());
+            binarize.getBooleanValue(), trainerChoice().engine);
     }
 
     private static int[] layers(String text, String key) throws InvalidSettingsException {

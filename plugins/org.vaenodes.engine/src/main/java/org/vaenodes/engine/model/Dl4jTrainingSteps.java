@@ -1,0 +1,100 @@
+package org.vaenodes.engine.model;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Training steps by DL4J itself: each batch is one {@code pretrainLayer} call of a DL4J network over the
+ * {@link Vae}'s parameters (its unsupervised fit of the VariationalAutoencoder layer with DL4J's Adam). The reference
+ * trainer on the CPU and the GPU trainer for every model DL4J supports. DL4J draws the noise ε from ND4J's generator
+ * of the engine thread, which is seeded here from the training seed, so runs repeat on the CPU.
+ *
+ * <p>The per-batch sums: DL4J's score is −ELBO per row before the update (for the L2 wrapper without the constant
+ * D/2·ln π, added here); the KL term is computed from the same parameters by our encoder and the reconstruction
+ * term is the difference. Evaluation, the finiteness check and the best weights are the ND4J path's.
+ */
+final class Dl4jTrainingSteps implements TrainingSteps {
+
+    private final Vae vae;
+    private final float[] data;
+    private final boolean binarize;
+    private final MultiLayerNetwork net;
+    private final Random binarizeNoise;
+    private final Nd4jEvaluation evaluation;
+    private final double[] sums = new double[3];
+
+    Dl4jTrainingSteps(Vae vae, float[] data, double learningRate, int batchSize, long seed, boolean binarize) {
+        String why = TrainerChoice.whyNotDl4jTrainer(vae.config());
+        if (why != null) {
+            throw new IllegalArgumentException("DL4J's trainer cannot train this model: " + why);
+        }
+        this.vae = vae;
+        this.data = data;
+        this.binarize = binarize;
+        net = new MultiLayerNetwork(Dl4jConfigurations.of(vae.config(), vae.dtype, learningRate, seed,
+                CpuAdam.EPSILON / batchSize));
+        net.init(vae.params, false);
+        Nd4j.getRandom().setSeed(Vae.derivedSeed(seed, 1));
+        binarizeNoise = Nd4j.getRandomFactory().getNewRandomInstance(Vae.derivedSeed(seed, 3));
+        evaluation = new Nd4jEvaluation(vae, data, null, seed);
+    }
+
+    @Override
+    public double[] trainBatch(int[] order, int from, int to) {
+        int n = to - from;
+        Pass p = evaluation.pass(n);
+        p.gatherX(data, order, from, n);
+        if (binarize) {
+            Nd4j.rand(p.scratch1, binarizeNoise);
+            p.x.subi(p.scratch1);
+            Transforms.step(p.x, false);
+        }
+        vae.runEncoder(p);
+        double kl;
+        try (INDArray k = vae.klRows(p)) {
+            kl = k.sumNumber().doubleValue();
+        }
+        net.pretrainLayer(0, p.x);
+        double constant = vae.config().likelihood() == Likelihood.GAUSSIAN ? vae.config().inputSize()
+                * Vae.HALF_LN_PI : 0;
+        double objective = (net.getLayer(0).score() + constant) * n;
+        sums[0] = objective;
+        sums[1] = objective - kl;
+        sums[2] = kl;
+        return sums;
+    }
+
+    @Override
+    public double[] evaluateChunk(int[] order, int from, int rows) {
+        return evaluation.evaluateChunk(order, from, rows);
+    }
+
+    @Override
+    public void resetEvaluationNoise() {
+        evaluation.resetNoise();
+    }
+
+    @Override
+    public boolean parametersFinite() {
+        return evaluation.parametersFinite();
+    }
+
+    @Override
+    public void rememberBest() {
+        evaluation.rememberBest();
+    }
+
+    @Override
+    public boolean restoreBest() {
+        return evaluation.restoreBest();
+    }
+
+    @Override
+    public void close() {
+        evaluation.close();
+        TrainingSession.closeQuietly(binarizeNoise);
+    }
+}
