@@ -34,5 +34,13 @@ class TestflowsTest {
         List<String> problems =
             TestflowMain.runOne(flow, new BatchOverrides(), OUT.resolve(flow.getFileName().toString()));
         assertEquals(List.of(), problems, flow.getFileName().toString());
+        for (BatchOverrides.Variable v : WorkflowDefinition.read(flow).variables()) {
+            if (v.name().startsWith(TestflowMain.OUTPUT_VARIABLE_PREFIX)) {
+                String file = v.value().substring(v.value().lastIndexOf('/') + 1);
+                assertFalse(Files.exists(flow.resolve(file)), "the run wrote " + file + " into the flow's folder");
+                assertTrue(Files.isRegularFile(OUT.resolve(flow.getFileName().toString()).resolve(file)),
+                    "the run wrote " + file + " into its output folder");
+            }
+        }
     }
 }

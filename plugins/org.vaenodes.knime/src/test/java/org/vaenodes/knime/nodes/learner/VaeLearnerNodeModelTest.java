@@ -122,6 +122,41 @@ class VaeLearnerNodeModelTest {
     }
 
     @Test
+    void theDl4jReferenceTrainerIsSelectableAndRecorded() throws Exception {
+        set(VaeLearnerSettings.CFG_EPOCHS, 2, VaeLearnerSettings.CFG_ENCODER_LAYERS, "32",
+            VaeLearnerSettings.CFG_LIST_COLUMN, "Pixels", VaeLearnerSettings.CFG_TRAINER, "dl4j");
+        VaeModelPortObject model = (VaeModelPortObject) node.execute(digitsList)[0];
+        String trainer = model.model().provenance().trainer();
+        assertTrue(trainer.startsWith("dl4j: DL4J's own training"), trainer);
+        assertEquals(trainer, ShimAccess.pushedFlowVariables(node.model()).get(VaeLearnerNodeModel.FV_TRAINER));
+        assertTrue(model.model().vae().isDl4jNetwork());
+
+        set(VaeLearnerSettings.CFG_EPOCHS, 1, VaeLearnerSettings.CFG_ENCODER_LAYERS, "32",
+            VaeLearnerSettings.CFG_LIST_COLUMN, "Pixels", VaeLearnerSettings.CFG_TRAINER, "fast");
+        model = (VaeModelPortObject) node.execute(digitsList)[0];
+        assertTrue(model.model().provenance().trainer().startsWith("fast: our CPU kernels"),
+            model.model().provenance().trainer());
+    }
+
+    @Test
+    void theDl4jTrainerRefusesWhatDl4jCannotTrainWhenTheSettingsAreApplied() throws Exception {
+        Object[][] cases = {
+            {VaeLearnerSettings.CFG_BETA, 4.0, "β is 4.0"},
+            {VaeLearnerSettings.CFG_LABEL_COLUMN, "Label", "conditional on 'Label'"},
+            {VaeLearnerSettings.CFG_ENCODER_LAYERS, "", "no hidden layer"}};
+        for (Object[] c : cases) {
+            // validation (dialog OK, flow variables, batch options) already refuses; configure runs the same check
+            String msg = assertThrows(InvalidSettingsException.class, () -> set(VaeLearnerSettings.CFG_LIST_COLUMN,
+                "Pixels", VaeLearnerSettings.CFG_TRAINER, "dl4j", c[0], c[1])).getMessage();
+            assertTrue(msg.contains((String) c[2]) && msg.contains("trainer = dl4j"), msg);
+        }
+        NodeSettings bad = node.settings();
+        bad.addString(VaeLearnerSettings.CFG_TRAINER, "tensorflow");
+        assertTrue(assertThrows(InvalidSettingsException.class, () -> node.loadSettings(bad)).getMessage()
+            .contains("tensorflow"));
+    }
+
+    @Test
     void sameSeedSameModel() throws Exception {
         set(VaeLearnerSettings.CFG_EPOCHS, 1, VaeLearnerSettings.CFG_ENCODER_LAYERS, "32",
             VaeLearnerSettings.CFG_LIST_COLUMN, "Pixels", VaeLearnerSettings.CFG_SEED, 5);
