@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,6 +27,23 @@ class TestflowsTest {
             assertFalse(flows.isEmpty(), "no testflows found in " + ROOT.toAbsolutePath());
             return flows.stream();
         }
+    }
+
+    @Test
+    void theDl4jReadersFileIsOverriddenByTheBatchExecutorsOption() throws Exception {
+        Path flow = ROOT.resolve("05_dl4j_model_files");
+        Path other = OUT.resolve("override").resolve("no-such-dl4j-vae.zip").toAbsolutePath();
+        BatchOverrides overrides = new BatchOverrides();
+        assertTrue(overrides.parse("-option=7,file," + other + ",String"));
+        WorkflowDefinition wf = WorkflowDefinition.read(flow);
+        // output_ variables into the output folder, as TestflowMain does: the flow's writer must not write into testflows/
+        WorkflowRunner.RunResult run = WorkflowRunner.run(wf, TestflowMain.intoOutputFolder(wf, overrides,
+            OUT.resolve("override")));
+        WorkflowRunner.NodeResult reader = run.nodes().get(7);
+        assertEquals(WorkflowRunner.Status.FAILED, reader.status());
+        assertTrue(reader.message().contains(other.toString()) && reader.message().contains("does not exist"),
+            reader.message());
+        assertEquals(WorkflowRunner.Status.EXECUTED, run.nodes().get(4).status(), "the other reader is unaffected");
     }
 
     @ParameterizedTest(name = "{0}")
