@@ -156,8 +156,4 @@ public class ExecutionMonitor {
     public ExecutionMonitor createSilentSubProgress(final double maxProg) {
         return new ExecutionMonitor(this, maxProg, true, true);
     }
-
-    public ExecutionMonitor createNonCancelableSubProgress() {
-        return new ExecutionMonitor(this, 0, false, false);
-    }
 }

@@ -62,10 +62,6 @@ public final class NodeLogger {
         log("DEBUG", Level.FINE, o, null);
     }
 
-    public void debug(final Throwable thrw) {
-        log("DEBUG", Level.FINE, thrw == null ? null : thrw.getMessage(), thrw);
-    }
-
     public void debug(final Supplier<Object> supplier) {
         log("DEBUG", Level.FINE, supplier, null);
     }
@@ -84,10 +80,6 @@ public final class NodeLogger {
 
     public void info(final Object o) {
         log("INFO", Level.INFO, o, null);
-    }
-
-    public void info(final Throwable thrw) {
-        log("INFO", Level.INFO, thrw == null ? null : thrw.getMessage(), thrw);
     }
 
     public void info(final Supplier<Object> supplier) {
@@ -110,10 +102,6 @@ public final class NodeLogger {
         log("WARN", Level.WARNING, o, null);
     }
 
-    public void warn(final Throwable thrw) {
-        log("WARN", Level.WARNING, thrw == null ? null : thrw.getMessage(), thrw);
-    }
-
     public void warn(final Supplier<Object> supplier) {
         log("WARN", Level.WARNING, supplier, null);
     }
@@ -134,10 +122,6 @@ public final class NodeLogger {
         log("ERROR", Level.SEVERE, o, null);
     }
 
-    public void error(final Throwable thrw) {
-        log("ERROR", Level.SEVERE, thrw == null ? null : thrw.getMessage(), thrw);
-    }
-
     public void error(final Supplier<Object> supplier) {
         log("ERROR", Level.SEVERE, supplier, null);
     }
@@ -156,10 +140,6 @@ public final class NodeLogger {
 
     public void fatal(final Object o) {
         log("FATAL", Level.SEVERE, o, null);
-    }
-
-    public void fatal(final Throwable thrw) {
-        log("FATAL", Level.SEVERE, thrw == null ? null : thrw.getMessage(), thrw);
     }
 
     public void fatal(final Supplier<Object> supplier) {

@@ -28,12 +28,6 @@ public final class SettingsModelColumnFilter2 extends SettingsModel {
         this(new ColumnFilterConfig(configName, classes(allowedTypes), true, false));
     }
 
-    @SuppressWarnings("unchecked")
-    public SettingsModelColumnFilter2(final String configName, final boolean enableTypeFilter,
-        final Class<? extends DataValue>... allowedTypes) {
-        this(new ColumnFilterConfig(configName, classes(allowedTypes), true, enableTypeFilter));
-    }
-
     private SettingsModelColumnFilter2(final ColumnFilterConfig config) {
         m_config = config;
     }
