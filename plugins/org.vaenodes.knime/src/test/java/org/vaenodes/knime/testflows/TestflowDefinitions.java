@@ -40,18 +40,18 @@ public final class TestflowDefinitions {
     /** Where flows write their DL4J model file; the runner points output_… variables at the run's output folder. */
     static final String MODEL_FILE_VARIABLE = "output_model_file";
 
-    private static NodeSpec reader(int id, Map<String, Object> s, int x, int y) {
-        return new NodeSpec(id, MnistReaderNodeFactory.class, "MNIST Reader", s, Map.of(), x, y);
+    private static NodeSpec reader(int id, String annotation, Map<String, Object> s, int x, int y) {
+        return new NodeSpec(id, MnistReaderNodeFactory.class, annotation, s, Map.of(), x, y);
     }
 
     /** Reader → Learner (2-D latent; epochs bound to the workflow variable "epochs") → Latent Grid Renderer. */
     static TestflowWriter mnistVaeGrid() {
         return new TestflowWriter()
             .variable("epochs", 10)
-            .node(reader(1, Map.of(), 60, 100))
-            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "VAE Learner", Map.of("list_column", "Pixels"),
+            .node(reader(1, "9,000 training digits", Map.of(), 60, 100))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "2-D latent space; epochs from the variable", Map.of("list_column", "Pixels"),
                 Map.of("epochs", "epochs"), 260, 100))
-            .node(new NodeSpec(3, LatentGridRendererNodeFactory.class, "Latent Grid Renderer", Map.of(), Map.of(),
+            .node(new NodeSpec(3, LatentGridRendererNodeFactory.class, "The learnt digit manifold", Map.of(), Map.of(),
                 460, 100))
             .connect(1, 0, 2, 0)
             .connect(2, 0, 3, 0);
@@ -64,15 +64,15 @@ public final class TestflowDefinitions {
     static TestflowWriter encodeDecodeSample() {
         return new TestflowWriter()
             .variable(MODEL_FILE_VARIABLE, "knime://knime.workflow/vae-dl4j.zip")
-            .node(reader(1, Map.of(), 60, 60))
-            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "VAE Learner",
+            .node(reader(1, "9,000 training digits", Map.of(), 60, 60))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "10-D latent space",
                 Map.of("list_column", "Pixels", "latent_size", 10), Map.of(), 260, 60))
-            .node(reader(3, Map.of("source", "builtin-test", "max_rows", 200), 60, 220))
-            .node(new NodeSpec(4, VaeEncoderNodeFactory.class, "VAE Encoder",
+            .node(reader(3, "200 test digits", Map.of("source", "builtin-test", "max_rows", 200), 60, 220))
+            .node(new NodeSpec(4, VaeEncoderNodeFactory.class, "Latent codes, -ELBO, reconstructions",
                 Map.of("reconstruction_image", true, "neg_elbo", true, "anomaly_score", true), Map.of(), 460, 220))
-            .node(new NodeSpec(5, VaeDecoderNodeFactory.class, "VAE Decoder", Map.of("mode", "decode"), Map.of(),
+            .node(new NodeSpec(5, VaeDecoderNodeFactory.class, "Decode the latent means", Map.of("mode", "decode"), Map.of(),
                 660, 220))
-            .node(new NodeSpec(6, VaeDecoderNodeFactory.class, "VAE Sampler", Map.of("sample_count", 100), Map.of(),
+            .node(new NodeSpec(6, VaeDecoderNodeFactory.class, "100 samples from the prior", Map.of("sample_count", 100), Map.of(),
                 460, 60))
             .connect(1, 0, 2, 0)
             .connect(2, 0, 4, 0).connect(3, 0, 4, 1)
@@ -83,7 +83,7 @@ public final class TestflowDefinitions {
     }
 
     private static NodeSpec modelWriter(int id, int x, int y) {
-        return new NodeSpec(id, VaeModelWriterNodeFactory.class, "VAE Model Writer", Map.of("overwrite", true),
+        return new NodeSpec(id, VaeModelWriterNodeFactory.class, "The model as a DL4J file", Map.of("overwrite", true),
             Map.of("file", MODEL_FILE_VARIABLE), x, y);
     }
 
@@ -94,17 +94,17 @@ public final class TestflowDefinitions {
     static TestflowWriter dl4jModelFiles() {
         return new TestflowWriter()
             .variable(MODEL_FILE_VARIABLE, "knime://knime.workflow/vae-dl4j.zip")
-            .node(reader(1, Map.of(), 60, 60))
-            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "VAE Learner",
+            .node(reader(1, "9,000 training digits", Map.of(), 60, 60))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "Trained by DL4J's own trainer",
                 Map.of("list_column", "Pixels", "latent_size", 8, "epochs", 5, "trainer", "dl4j"), Map.of(), 260, 60))
             .node(modelWriter(3, 460, 60))
-            .node(new NodeSpec(4, VaeModelReaderNodeFactory.class, "VAE Model Reader", Map.of(),
+            .node(new NodeSpec(4, VaeModelReaderNodeFactory.class, "Reads the file just written", Map.of(),
                 Map.of("file", MODEL_FILE_VARIABLE), 660, 60))
-            .node(reader(5, Map.of("source", "builtin-test", "max_rows", 200), 660, 200))
-            .node(new NodeSpec(6, VaeEncoderNodeFactory.class, "VAE Encoder", Map.of(), Map.of(), 860, 120))
-            .node(new NodeSpec(7, VaeModelReaderNodeFactory.class, "VAE Model Reader",
+            .node(reader(5, "200 test digits", Map.of("source", "builtin-test", "max_rows", 200), 660, 200))
+            .node(new NodeSpec(6, VaeEncoderNodeFactory.class, "Encode with the model read back", Map.of(), Map.of(), 860, 120))
+            .node(new NodeSpec(7, VaeModelReaderNodeFactory.class, "A VAE zip saved by DL4J itself",
                 Map.of("file", "knime://knime.workflow/data/dl4j-vae.zip"), Map.of(), 60, 320))
-            .node(new NodeSpec(8, LatentGridRendererNodeFactory.class, "Latent Grid Renderer",
+            .node(new NodeSpec(8, LatentGridRendererNodeFactory.class, "Its latent space",
                 Map.of("grid_size", 15), Map.of(), 260, 320))
             .connect(1, 0, 2, 0)
             .connect(2, 0, 3, 0)
@@ -116,12 +116,12 @@ public final class TestflowDefinitions {
     /** A VAE conditioned on the digit label: ten samples of every digit, and the latent grid of the digit 3. */
     static TestflowWriter conditionalVae() {
         return new TestflowWriter()
-            .node(reader(1, Map.of(), 60, 100))
-            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "VAE Learner",
+            .node(reader(1, "9,000 training digits", Map.of(), 60, 100))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "Conditioned on the label",
                 Map.of("list_column", "Pixels", "label_column", "Label"), Map.of(), 260, 100))
-            .node(new NodeSpec(3, VaeDecoderNodeFactory.class, "VAE Sampler",
+            .node(new NodeSpec(3, VaeDecoderNodeFactory.class, "Ten samples of every digit",
                 Map.of("sample_count", 10, "sample_labels", "all"), Map.of(), 460, 40))
-            .node(new NodeSpec(4, LatentGridRendererNodeFactory.class, "Latent Grid Renderer",
+            .node(new NodeSpec(4, LatentGridRendererNodeFactory.class, "Latent space of the digit 3",
                 Map.of("label", "3", "grid_size", 12), Map.of(), 460, 180))
             .connect(1, 0, 2, 0)
             .connect(2, 0, 3, 0)
@@ -145,14 +145,14 @@ public final class TestflowDefinitions {
         config.addInt("timeout", 300);
         config.addBoolean("streamingTest", false);
         return new TestflowWriter(config)
-            .node(reader(1, Map.of("source", "idx-files",
+            .node(reader(1, "IDX files in data/", Map.of("source", "idx-files",
                 "images_file", "knime://knime.workflow/data/digits-images-idx3-ubyte.gz",
                 "labels_file", "knime://knime.workflow/data/digits-labels-idx1-ubyte.gz"), 60, 100))
-            .node(reader(2, Map.of("source", "idx-files",
+            .node(reader(2, "A label file posing as images: must fail", Map.of("source", "idx-files",
                 "images_file", "knime://knime.workflow/data/labels-not-images-idx3-ubyte"), 60, 240))
-            .node(new NodeSpec(3, VaeLearnerNodeFactory.class, "VAE Learner",
+            .node(new NodeSpec(3, VaeLearnerNodeFactory.class, "Train on the IDX digits",
                 Map.of("list_column", "Pixels", "epochs", 3, "encoder_layers", "128"), Map.of(), 260, 100))
-            .node(new NodeSpec(4, LatentGridRendererNodeFactory.class, "Latent Grid Renderer",
+            .node(new NodeSpec(4, LatentGridRendererNodeFactory.class, "Their latent space",
                 Map.of("grid_size", 10), Map.of(), 460, 100))
             .connect(1, 0, 3, 0)
             .connect(3, 0, 4, 0);

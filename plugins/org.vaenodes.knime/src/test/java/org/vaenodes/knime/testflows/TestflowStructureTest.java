@@ -28,10 +28,53 @@ class TestflowStructureTest {
         return TestflowsTest.testflows();
     }
 
+    @org.junit.jupiter.api.Test
+    void aFlowSavedByANewerKnimeIsRefusedAsKnime53Would(@org.junit.jupiter.api.io.TempDir Path dir)
+        throws Exception {
+        Path flow = TestflowsTest.ROOT.resolve("01_mnist_vae_grid");
+        for (String[] header : new String[][] {{"5.12.0", "5.1.0"}, {"5.3.0", "5.12.0"}}) {
+            Path copy = dir.resolve(header[0] + "-" + header[1]);
+            copyTree(flow, copy);
+            Path wf = copy.resolve("workflow.knime");
+            java.nio.file.Files.writeString(wf, java.nio.file.Files.readString(wf)
+                .replace("key=\"created_by\" type=\"xstring\" value=\"5.3.0\"",
+                    "key=\"created_by\" type=\"xstring\" value=\"" + header[0] + "\"")
+                .replace("key=\"version\" type=\"xstring\" value=\"5.1.0\"",
+                    "key=\"version\" type=\"xstring\" value=\"" + header[1] + "\""));
+            String msg = org.junit.jupiter.api.Assertions.assertThrows(
+                org.knime.core.node.InvalidSettingsException.class, () -> WorkflowDefinition.read(copy)).getMessage();
+            assertTrue(msg.contains("created with a future version of KNIME") && msg.contains("You are running 5.3.0"),
+                msg);
+        }
+        copyTree(flow, dir.resolve("as-is"));
+        assertFalse(WorkflowDefinition.read(dir.resolve("as-is")).nodes().isEmpty(), "the flow itself loads");
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (Stream<Path> s = java.nio.file.Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(t);
+                } else {
+                    java.nio.file.Files.copy(p, t);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("testflows")
     @SuppressWarnings({"unchecked", "rawtypes"})
     void isAWellFormedKnimeWorkflow(Path flow) throws Exception {
+        NodeSettings header;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(flow.resolve("workflow.knime"))) {
+            header = (NodeSettings) NodeSettings.loadFromXML(in);
+        }
+        assertEquals(KnimeWorkflowFormat.CREATED_BY, header.getString("created_by"),
+            "written as KNIME 5.3 writes, so that 5.3 and every later release load it");
+        assertEquals(KnimeWorkflowFormat.FORMAT_VERSION, header.getString("version"));
+        assertFalse(header.getBoolean("created_by_nightly"));
         WorkflowDefinition wf = WorkflowDefinition.read(flow);
         assertFalse(wf.nodes().isEmpty());
         for (WorkflowDefinition.Node n : wf.nodes().values()) {
@@ -48,6 +91,13 @@ class TestflowStructureTest {
             assertEquals(TestflowWriter.BUNDLE, s.getString("node-bundle-symbolic-name"), n.toString());
             Class<?> cls = Class.forName(factory);
             assertTrue(NodeFactory.class.isAssignableFrom(cls), factory + " is not a NodeFactory");
+            String name = KnimeWorkflowFormat.nodeName((Class) cls);
+            assertEquals(name, s.getString("name"), n + ": the node's name is its factory's node name, as in KNIME");
+            assertEquals(name, s.getString("node-name"), n.toString());
+            assertEquals(KnimeWorkflowFormat.nodeFolder(name, n.id()) + "/settings.xml", n.settingsFile(),
+                n + ": KNIME's folder name for the node");
+            assertTrue(s.containsKey("nodeAnnotation"), n + " has no annotation saying what it does in the flow");
+            assertEquals("text/plain", s.getNodeSettings("nodeAnnotation").getString("contentType"));
             assertTrue(s.containsKey("model"), n + " has no model settings");
             assertEquals(List.of(), absolutePaths(n.model(), ""), n + " holds absolute paths");
         }

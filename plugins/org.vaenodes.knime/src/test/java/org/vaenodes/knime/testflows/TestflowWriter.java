@@ -24,8 +24,11 @@ final class TestflowWriter {
 
     static final String BUNDLE = "org.vaenodes.knime";
 
-    /** One node to write: factory, display name, setting overrides and flow-variable bindings (setting → variable). */
-    record NodeSpec(int id, Class<? extends NodeFactory<?>> factory, String name, Map<String, Object> settings,
+    /**
+     * One node to write: factory, the annotation shown under it (what it does in this flow; its name is the
+     * factory's node name, as in KNIME), setting overrides and flow-variable bindings (setting → variable).
+     */
+    record NodeSpec(int id, Class<? extends NodeFactory<?>> factory, String annotation, Map<String, Object> settings,
         Map<String, String> variableBindings, int x, int y) {
     }
 
@@ -68,9 +71,9 @@ final class TestflowWriter {
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         NodeSettings wf = new NodeSettings("workflow.knime");
-        wf.addString("created_by", "5.12.0");
+        wf.addString("created_by", KnimeWorkflowFormat.CREATED_BY);
         wf.addBoolean("created_by_nightly", false);
-        wf.addString("version", "5.1.0");
+        wf.addString("version", KnimeWorkflowFormat.FORMAT_VERSION);
         wf.addString("name", null);
         wf.addString("customDescription", null);
         wf.addString("state", "IDLE");
@@ -96,7 +99,8 @@ final class TestflowWriter {
         NodeSettingsWO nodeList = wf.addNodeSettings("nodes");
         List<NodeSpec> all = new ArrayList<>(nodes);
         for (NodeSpec n : all) {
-            String folder = n.name() + " (#" + n.id() + ")";
+            String name = KnimeWorkflowFormat.nodeName(n.factory());
+            String folder = KnimeWorkflowFormat.nodeFolder(name, n.id());
             NodeSettingsWO e = nodeList.addNodeSettings("node_" + n.id());
             e.addInt("id", n.id());
             e.addString("node_settings_file", folder + "/settings.xml");
@@ -107,12 +111,12 @@ final class TestflowWriter {
             NodeHarness<NodeModel> h = NodeHarness.of((Class) n.factory());
             NodeSettings model = h.settings();
             h.close();
-            save(nodeSettings(n, model, n.factory().getName(), BUNDLE, "VAE Nodes for KNIME", "VAE Nodes"),
+            save(nodeSettings(n, name, model, n.factory().getName(), BUNDLE, "VAE Nodes for KNIME", "VAE Nodes"),
                 dir.resolve(folder).resolve("settings.xml"));
         }
         if (testflowConfig != null) {
             int id = 99;
-            String folder = "Testflow Configuration (#" + id + ")";
+            String folder = KnimeWorkflowFormat.nodeFolder("Testflow Configuration", id);
             NodeSettingsWO e = nodeList.addNodeSettings("node_" + id);
             e.addInt("id", id);
             e.addString("node_settings_file", folder + "/settings.xml");
@@ -120,8 +124,8 @@ final class TestflowWriter {
             e.addString("node_type", "NativeNode");
             e.addString("ui_classname", "org.knime.core.node.workflow.NodeUIInformation");
             e.addNodeSettings("ui_settings").addIntArray("extrainfo.node.bounds", 40, 300, 120, 80);
-            NodeSpec spec = new NodeSpec(id, null, "Testflow Configuration", Map.of(), Map.of(), 0, 0);
-            save(nodeSettings(spec, testflowConfig, WorkflowRunner.TESTFLOW_CONFIG_FACTORY, "org.knime.testing",
+            NodeSpec spec = new NodeSpec(id, null, "Declares the nodes that must fail", Map.of(), Map.of(), 40, 300);
+            save(nodeSettings(spec, "Testflow Configuration", testflowConfig, WorkflowRunner.TESTFLOW_CONFIG_FACTORY, "org.knime.testing",
                 "Test-Node extension for KNIME Workbench", "KNIME AG, Zurich, Switzerland"),
                 dir.resolve(folder).resolve("settings.xml"));
         }
@@ -137,8 +141,32 @@ final class TestflowWriter {
         save(wf, dir.resolve("workflow.knime"));
     }
 
-    private static NodeSettings nodeSettings(NodeSpec n, NodeSettings model, String factory, String bundle,
-        String bundleName, String vendor) {
+    /**
+     * The node's annotation as KNIME 5.3 saves it in the node's settings.xml (key nodeAnnotation; plain text, centred
+     * under the node, white background, annotation version 20230412, no styled ranges).
+     */
+    private static void annotation(NodeSettingsWO s, NodeSpec n) {
+        if (n.annotation() == null || n.annotation().isEmpty()) {
+            return;
+        }
+        NodeSettingsWO a = s.addNodeSettings("nodeAnnotation");
+        a.addString("text", n.annotation());
+        a.addString("contentType", "text/plain");
+        a.addInt("bgcolor", 0xFFFFFF);
+        a.addInt("x-coordinate", n.x() - 40);
+        a.addInt("y-coordinate", n.y() + 60);
+        a.addInt("width", 200);
+        a.addInt("height", 15 * (1 + n.annotation().length() / 32));
+        a.addString("alignment", "CENTER");
+        a.addInt("borderSize", 0);
+        a.addInt("borderColor", 0);
+        a.addInt("defFontSize", -1);
+        a.addInt("annotation-version", 20230412);
+        a.addNodeSettings("styles");
+    }
+
+    private static NodeSettings nodeSettings(NodeSpec n, String name, NodeSettings model, String factory,
+        String bundle, String bundleName, String vendor) {
         NodeSettings s = new NodeSettings("settings.xml");
         s.addString("node_file", "settings.xml");
         s.addNodeSettings("flow_stack");
@@ -159,8 +187,9 @@ final class TestflowWriter {
         }
         s.addString("customDescription", null);
         s.addString("state", "IDLE");
+        annotation(s, n);
         s.addString("factory", factory);
-        s.addString("node-name", n.name());
+        s.addString("node-name", name);
         s.addString("node-bundle-name", bundleName);
         s.addString("node-bundle-symbolic-name", bundle);
         s.addString("node-bundle-vendor", vendor);
@@ -170,7 +199,7 @@ final class TestflowWriter {
         s.addString("node-feature-vendor", null);
         s.addString("node-feature-version", "0.0.0");
         s.addNodeSettings("factory_settings");
-        s.addString("name", n.name());
+        s.addString("name", name);
         s.addBoolean("hasContent", false);
         s.addBoolean("isInactive", false);
         s.addNodeSettings("ports");

@@ -52,6 +52,11 @@ record WorkflowDefinition(Path dir, Map<Integer, Node> nodes, List<Connection> c
 
     static WorkflowDefinition read(Path dir) throws IOException, InvalidSettingsException {
         NodeSettingsRO wf = load(dir.resolve("workflow.knime"));
+        String refusal = KnimeWorkflowFormat.whyNotLoadable(wf.getString("created_by", null),
+            wf.getString("version", "0.9.0"), wf.getBoolean("created_by_nightly", false));
+        if (refusal != null) {
+            throw new InvalidSettingsException(dir.getFileName() + ": " + refusal);
+        }
         Map<Integer, Node> nodes = new LinkedHashMap<>();
         NodeSettingsRO nodeList = wf.getNodeSettings("nodes");
         for (String key : nodeList) {
