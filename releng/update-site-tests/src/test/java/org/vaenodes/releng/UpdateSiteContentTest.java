@@ -19,6 +19,7 @@ import java.util.zip.ZipFile;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -97,8 +98,41 @@ class UpdateSiteContentTest {
 
     @Test
     void cudaJarsShipOnlyInTheCudaFragmentAndTheMainFeatureStaysCpuOnly() throws Exception {
-        for (String plugin : names(REPO.resolve("plugins"))) {
-            try (JarFile jar = new JarFile(REPO.resolve("plugins").resolve(plugin).toFile())) {
+        checkCudaJarsOnlyInCudaFragments(REPO);
+        assertFalse(featureXml(REPO, "org.vaenodes.feature_").contains("org.vaenodes.engine.cuda"),
+            "the main feature must not include the CUDA backend");
+        String cuda = featureXml(REPO, "org.vaenodes.cuda.feature_");
+        assertTrue(cuda.contains("id=\"org.vaenodes.engine.cuda\""), "the CUDA feature includes the fragment");
+        assertTrue(cuda.contains("feature=\"org.vaenodes.feature\""), "the CUDA feature requires the main feature");
+        assertFalse(cuda.contains("org.vaenodes.engine.cuda.redist"), "the 1.8 GB runtime stays optional");
+        assertTrue(names(REPO.resolve("plugins")).stream().noneMatch(n -> n.startsWith("org.vaenodes.engine.cuda.redist")),
+            "the everyday update site carries no CUDA runtime (built with -Prelease only)");
+        Path cudaJar = single(REPO.resolve("plugins"), "org.vaenodes.engine.cuda_");
+        System.out.printf("update site: %,d bytes in all; CPU only %,d; CUDA backend fragment %,d%n", size(REPO),
+            size(REPO) - size(cudaJar), size(cudaJar));
+    }
+
+    /** Built by -Prelease only: the full site also offers the CUDA runtime, in its own optional feature. */
+    @Test
+    void theFullReleaseSiteAddsTheCudaRuntimeAsAnOptionalFeature() throws Exception {
+        Path full = TARGET.resolveSibling("../update-site-full/target/repository").normalize();
+        Assumptions.assumeTrue(Files.isDirectory(full), "no full update site: built with -Prelease only");
+        checkCudaJarsOnlyInCudaFragments(full);
+        assertFalse(featureXml(full, "org.vaenodes.cuda.feature_").contains("org.vaenodes.engine.cuda.redist"),
+            "the 1.8 GB runtime stays optional");
+        String redist = featureXml(full, "org.vaenodes.cuda.redist.feature_");
+        assertTrue(redist.contains("id=\"org.vaenodes.engine.cuda.redist\""), "the runtime feature has the fragment");
+        assertTrue(redist.contains("feature=\"org.vaenodes.cuda.feature\""), "the runtime feature needs the backend");
+        Path cudaJar = single(full.resolve("plugins"), "org.vaenodes.engine.cuda_");
+        Path redistJar = single(full.resolve("plugins"), "org.vaenodes.engine.cuda.redist_");
+        System.out.printf("full update site: %,d bytes in all; CPU only %,d; CUDA backend fragment %,d; CUDA runtime "
+            + "fragment %,d%n", size(full), size(full) - size(cudaJar) - size(redistJar), size(cudaJar),
+            size(redistJar));
+    }
+
+    private static void checkCudaJarsOnlyInCudaFragments(Path repo) throws IOException {
+        for (String plugin : names(repo.resolve("plugins"))) {
+            try (JarFile jar = new JarFile(repo.resolve("plugins").resolve(plugin).toFile())) {
                 boolean hasCuda = jar.stream().anyMatch(e -> e.getName().startsWith("lib/nd4j-cuda")
                     || e.getName().startsWith("lib/cuda"));
                 boolean cudaBundle = plugin.startsWith("org.vaenodes.engine.cuda_")
@@ -107,24 +141,10 @@ class UpdateSiteContentTest {
                     plugin + (hasCuda ? " must not carry CUDA jars" : " must carry the CUDA jars"));
             }
         }
-        assertFalse(featureXml("org.vaenodes.feature_").contains("org.vaenodes.engine.cuda"),
-            "the main feature must not include the CUDA backend");
-        String cuda = featureXml("org.vaenodes.cuda.feature_");
-        assertTrue(cuda.contains("id=\"org.vaenodes.engine.cuda\""), "the CUDA feature includes the fragment");
-        assertTrue(cuda.contains("feature=\"org.vaenodes.feature\""), "the CUDA feature requires the main feature");
-        assertFalse(cuda.contains("org.vaenodes.engine.cuda.redist"), "the 1.8 GB runtime stays optional");
-        String redist = featureXml("org.vaenodes.cuda.redist.feature_");
-        assertTrue(redist.contains("id=\"org.vaenodes.engine.cuda.redist\""), "the runtime feature has the fragment");
-        assertTrue(redist.contains("feature=\"org.vaenodes.cuda.feature\""), "the runtime feature needs the backend");
-        Path cudaJar = single(REPO.resolve("plugins"), "org.vaenodes.engine.cuda_");
-        Path redistJar = single(REPO.resolve("plugins"), "org.vaenodes.engine.cuda.redist_");
-        System.out.printf("update site: %,d bytes in all; CPU only %,d; CUDA backend fragment %,d; CUDA runtime "
-            + "fragment %,d%n", size(REPO), size(REPO) - size(cudaJar) - size(redistJar), size(cudaJar),
-            size(redistJar));
     }
 
-    private static String featureXml(String prefix) throws IOException {
-        Path featureJar = single(REPO.resolve("features"), prefix);
+    private static String featureXml(Path repo, String prefix) throws IOException {
+        Path featureJar = single(repo.resolve("features"), prefix);
         try (JarFile jar = new JarFile(featureJar.toFile()); InputStream in = jar.getInputStream(jar.getEntry("feature.xml"))) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
