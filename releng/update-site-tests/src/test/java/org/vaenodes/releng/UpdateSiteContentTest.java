@@ -130,6 +130,53 @@ class UpdateSiteContentTest {
             size(redistJar));
     }
 
+    /**
+     * Every bundle we ship has an about.html, and it names every jar the bundle carries in lib/ (with its licence):
+     * a library added later without a notice fails here. Every feature states a licence that names what it carries.
+     */
+    @Test
+    void everyShippedLibraryIsNamedInItsBundlesNotice() throws Exception {
+        for (Path repo : sites()) {
+            for (String plugin : names(repo.resolve("plugins"))) {
+                if (!plugin.startsWith("org.vaenodes.")) {
+                    continue;
+                }
+                try (JarFile jar = new JarFile(repo.resolve("plugins").resolve(plugin).toFile())) {
+                    ZipEntry about = jar.getEntry("about.html");
+                    assertTrue(about != null, plugin + " has no about.html");
+                    String notice;
+                    try (InputStream in = jar.getInputStream(about)) {
+                        notice = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    List<String> libs = jar.stream().map(ZipEntry::getName)
+                        .filter(n -> n.startsWith("lib/") && n.endsWith(".jar")).toList();
+                    for (String lib : libs) {
+                        String file = lib.substring("lib/".length());
+                        assertTrue(notice.contains("<code>" + file + "</code>"),
+                            plugin + ": about.html does not name " + lib + " (add the library and its licence)");
+                    }
+                    assertTrue(libs.isEmpty() || notice.toLowerCase(java.util.Locale.ROOT).contains("licen"),
+                        plugin + ": about.html names no licence");
+                }
+            }
+            for (String feature : names(repo.resolve("features"))) {
+                String xml = featureXml(repo, feature.substring(0, feature.indexOf('_') + 1));
+                String license = xml.substring(xml.indexOf("<license"), xml.indexOf("</license>"));
+                assertTrue(license.contains("about.html"), feature + ": the licence text points to no notice");
+            }
+        }
+        String main = featureXml(REPO, "org.vaenodes.feature_");
+        for (String named : List.of("Deeplearning4j", "OpenBLAS", "BSD", "JFreeChart", "LGPL", "MIT", "CC BY-SA 3.0")) {
+            assertTrue(main.contains(named), "the main feature's licence text does not name " + named);
+        }
+    }
+
+    /** The everyday site, and the full one if -Prelease built it. */
+    private static List<Path> sites() {
+        Path full = TARGET.resolveSibling("../update-site-full/target/repository").normalize();
+        return Files.isDirectory(full) ? List.of(REPO, full) : List.of(REPO);
+    }
+
     private static void checkCudaJarsOnlyInCudaFragments(Path repo) throws IOException {
         for (String plugin : names(repo.resolve("plugins"))) {
             try (JarFile jar = new JarFile(repo.resolve("plugins").resolve(plugin).toFile())) {
