@@ -96,6 +96,43 @@ class UpdateSiteContentTest {
         }
     }
 
+    /**
+     * Bundles that carry native libraries in nested jars are directory-shaped, as KNIME's own native bundles are: p2
+     * installs them unpacked, so Equinox reads the nested jars in place instead of extracting a copy of each.
+     */
+    @Test
+    void nativeBundlesAreInstalledAsDirectories() throws Exception {
+        for (Path repo : sites()) {
+            for (String plugin : names(repo.resolve("plugins"))) {
+                try (JarFile jar = new JarFile(repo.resolve("plugins").resolve(plugin).toFile())) {
+                    boolean natives = jar.stream().anyMatch(e -> e.getName().startsWith("lib/")
+                        && e.getName().matches("lib/.*-linux-x86_64(-redist)?\\.jar"));
+                    String shape = jar.getManifest().getMainAttributes().getValue("Eclipse-BundleShape");
+                    assertEquals(natives, "dir".equals(shape), plugin + ": Eclipse-BundleShape " + shape
+                        + (natives ? " but it carries native libraries" : " but it carries none"));
+                }
+            }
+            String content = p2Content(repo);
+            for (String id : List.of("org.vaenodes.engine", "org.vaenodes.engine.cuda")) {
+                int at = content.indexOf("<unit id='" + id + "'");
+                assertTrue(at >= 0, id + " not in content.xml");
+                String unit = content.substring(at, content.indexOf("</unit>", at));
+                assertTrue(unit.contains("zipped"), id + ": p2 does not install it unpacked");
+            }
+        }
+    }
+
+    /** The repository's content.xml (in content.jar or plain). */
+    private static String p2Content(Path repo) throws IOException {
+        Path jar = repo.resolve("content.jar");
+        if (Files.isRegularFile(jar)) {
+            try (JarFile j = new JarFile(jar.toFile()); InputStream in = j.getInputStream(j.getEntry("content.xml"))) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return Files.readString(repo.resolve("content.xml"));
+    }
+
     @Test
     void cudaJarsShipOnlyInTheCudaFragmentAndTheMainFeatureStaysCpuOnly() throws Exception {
         checkCudaJarsOnlyInCudaFragments(REPO);
