@@ -25,6 +25,40 @@ public class MakeIcons {
         save(decoder(), nodes + "decoder/vae-decoder.png");
         save(latentGrid(), nodes + "grid/latent-grid.png");
         save(learner(), nodes + "learner/vae-learner.png");
+        save(modelFile(true), nodes + "modelio/model-writer.png");
+        save(modelFile(false), nodes + "modelio/model-reader.png");
+    }
+
+    /** A small hourglass and a document with a folded corner; the arrow points into the file (write) or out of it. */
+    static BufferedImage modelFile(boolean write) {
+        BufferedImage img = canvas();
+        Graphics2D g = pen(img);
+        // the document, right half
+        g.setColor(Color.WHITE);
+        g.fillPolygon(new int[] {8, 13, 15, 15, 8}, new int[] {3, 3, 5, 15, 15}, 5);
+        g.setColor(INK);
+        g.drawPolygon(new int[] {8, 13, 15, 15, 8}, new int[] {3, 3, 5, 15, 15}, 5);
+        g.fillRect(10, 8, 4, 1);
+        g.fillRect(10, 10, 4, 1);
+        g.fillRect(10, 12, 3, 1);
+        // the model, left: a small hourglass
+        g.setColor(ACCENT);
+        g.fillPolygon(new int[] {0, 3, 3, 0}, new int[] {0, 2, 4, 6}, 4);
+        g.fillPolygon(new int[] {6, 3, 3, 6}, new int[] {0, 2, 4, 6}, 4);
+        // the arrow between them
+        g.setColor(INK);
+        g.setStroke(new BasicStroke(1.5f));
+        if (write) {
+            g.drawLine(3, 8, 3, 11);
+            g.drawLine(3, 11, 7, 11);
+            g.fillPolygon(new int[] {6, 8, 6}, new int[] {9, 11, 13}, 3);
+        } else {
+            g.drawLine(7, 11, 3, 11);
+            g.drawLine(3, 11, 3, 9);
+            g.fillPolygon(new int[] {1, 3, 5}, new int[] {9, 7, 9}, 3);
+        }
+        g.dispose();
+        return img;
     }
 
     /** An hourglass-shaped network: wide input, narrow latent code, wide output. */

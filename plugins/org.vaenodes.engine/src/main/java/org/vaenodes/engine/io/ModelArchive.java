@@ -320,6 +320,16 @@ public final class ModelArchive {
 
     static byte[] readBounded(InputStream in, long limit, String name) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        copyBounded(in, limit, name, out);
+        return out.toByteArray();
+    }
+
+    private static void discardBounded(InputStream in, long limit, String name) throws IOException {
+        copyBounded(in, limit, name, OutputStream.nullOutputStream());
+    }
+
+    /** Copies an entry while it inflates, failing as soon as it passes {@code limit} bytes (headers can lie). */
+    private static void copyBounded(InputStream in, long limit, String name, OutputStream out) throws IOException {
         byte[] buf = new byte[1 << 16];
         long total = 0;
         int r;
@@ -330,19 +340,6 @@ public final class ModelArchive {
                         + "the network it describes or the memory still available allows");
             }
             out.write(buf, 0, r);
-        }
-        return out.toByteArray();
-    }
-
-    private static void discardBounded(InputStream in, long limit, String name) throws IOException {
-        byte[] buf = new byte[1 << 16];
-        long total = 0;
-        int r;
-        while ((r = in.read(buf)) > 0) {
-            total += r;
-            if (total > limit) {
-                throw corrupt("its entry " + name + " inflates to more than " + limit + " bytes");
-            }
         }
     }
 
