@@ -336,8 +336,9 @@ public final class ModelArchive {
         while ((r = in.read(buf)) > 0) {
             total += r;
             if (total > limit) {
-                throw corrupt("its entry " + name + " inflates to more than " + limit + " bytes, more than "
-                        + "the network it describes or the memory still available allows");
+                throw corrupt(String.format("its entry %s inflates to more than %,d bytes, the most it may hold "
+                        + "(for the parameters: what the network described needs, within the memory still free)",
+                        name, limit));
             }
             out.write(buf, 0, r);
         }
