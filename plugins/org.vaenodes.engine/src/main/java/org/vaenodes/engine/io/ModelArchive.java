@@ -50,9 +50,10 @@ import org.vaenodes.engine.train.EpochStats;
  * serialisation). No {@code updaterState.bin} is written: the fast trainer's Adam state is not DL4J's.
  *
  * <p>Reading accepts our files of format 1 (weights in the engine's former row-major layout, converted on load)
- * and 2, and VAE zips saved by DL4J itself ({@link Dl4jImport}). Every entry is size-capped while it is inflated;
- * the parameters are capped by what the configuration describes and by the memory the JVM can still give before
- * anything is allocated; entry names with paths, too many entries and Java-serialised entries are refused.
+ * and 2, and VAE zips saved by DL4J itself ({@link Dl4jImport}). Every entry is size-capped while it is inflated:
+ * the parameters by what the configuration read before them describes (our writer puts it first) and always by the
+ * heap still free, skipped entries by one budget together; the network's off-heap memory is checked before it is
+ * allocated; entry names with paths, too many entries and Java-serialised entries are refused.
  */
 public final class ModelArchive {
 
@@ -90,15 +91,10 @@ public final class ModelArchive {
     public static void write(TrainedModel model, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         Vae vae = model.vae();
+        // the description of the network first, then its parameters: a reader can cap the parameters' size by it
         if (vae.isDl4jNetwork()) {
             putText(zip, Dl4jNetworkFiles.CONFIGURATION, Dl4jNetworkFiles.configurationJson(vae));
             put(zip, Dl4jNetworkFiles.COEFFICIENTS, Dl4jNetworkFiles.coefficients(vae));
-        } else {
-            float[] w = vae.parameters();
-            ByteBuffer buf = ByteBuffer.allocate(8 + 4 * w.length).order(ByteOrder.LITTLE_ENDIAN);
-            buf.putInt(WEIGHTS_MAGIC).putInt(w.length);
-            buf.asFloatBuffer().put(w);
-            put(zip, WEIGHTS, buf.array());
         }
         Properties format = new Properties();
         format.setProperty("format.version", Integer.toString(FORMAT_VERSION));
@@ -108,6 +104,13 @@ public final class ModelArchive {
         format.setProperty("parameter.layout", "dl4j");
         putText(zip, FORMAT, props(format));
         putText(zip, CONFIG, props(configToProperties(model.config())));
+        if (!vae.isDl4jNetwork()) {
+            float[] w = vae.parameters();
+            ByteBuffer buf = ByteBuffer.allocate(8 + 4 * w.length).order(ByteOrder.LITTLE_ENDIAN);
+            buf.putInt(WEIGHTS_MAGIC).putInt(w.length);
+            buf.asFloatBuffer().put(w);
+            put(zip, WEIGHTS, buf.array());
+        }
         putText(zip, HISTORY, historyCsv(model.history()));
         putText(zip, INPUT, props(inputToProperties(model.input())));
         putText(zip, PROVENANCE, props(provenanceToProperties(model.provenance())));
@@ -171,6 +174,7 @@ public final class ModelArchive {
         Map<String, byte[]> entries = new HashMap<>();
         List<String> warnings = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        long skipped = 0;
         try {
             ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
             ZipEntry e;
@@ -190,7 +194,8 @@ public final class ModelArchive {
                         warnings.add("The file's " + name + " (a data normalizer or other stored object) is not "
                                 + "read and not applied: give the encoder inputs scaled as the network expects");
                     }
-                    discardBounded(zip, MAX_WEIGHTS, name);
+                    skipped += discardBounded(zip, skippedBudget(entries) - skipped, "the skipped entries up to "
+                            + name);
                     continue;
                 }
                 if (name.contains("/") || name.contains("\\") || name.contains("..") || name.isEmpty()
@@ -201,7 +206,7 @@ public final class ModelArchive {
                 if (!OURS.contains(name) && !name.equals(WEIGHTS) && !name.equals(Dl4jNetworkFiles.CONFIGURATION)
                         && !name.equals(Dl4jNetworkFiles.COEFFICIENTS)) {
                     unknown.add(name);
-                    discardBounded(zip, MAX_TEXT_ENTRY, name);
+                    skipped += discardBounded(zip, Math.min(MAX_TEXT_ENTRY, skippedBudget(entries) - skipped), name);
                     continue;
                 }
                 if (entries.containsKey(name)) {
@@ -211,12 +216,21 @@ public final class ModelArchive {
             }
         } catch (ZipException | EOFException e) {
             throw corrupt("it is not a complete zip file (" + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw corrupt("an entry name is not valid UTF-8 (" + e.getMessage() + ")", e);
         }
         if (entries.isEmpty() && unknown.isEmpty()) {
             throw corrupt("it is empty or not a zip file");
         }
         if (!entries.containsKey(FORMAT)) {
             if (entries.containsKey(Dl4jNetworkFiles.CONFIGURATION)) {
+                List<String> ignored = new ArrayList<>(unknown);
+                entries.keySet().stream().filter(n -> !n.equals(Dl4jNetworkFiles.CONFIGURATION)
+                        && !n.equals(Dl4jNetworkFiles.COEFFICIENTS)).sorted().forEach(ignored::add);
+                if (!ignored.isEmpty()) {
+                    warnings.add("The file holds a DL4J network but not VAE Nodes' description of it; its other "
+                            + "entries " + ignored + " were not read");
+                }
                 return new Loaded(Dl4jImport.model(entries), warnings);
             }
             throw corrupt("the entry " + FORMAT + " is missing, and it holds no DL4J network ("
@@ -266,6 +280,14 @@ public final class ModelArchive {
             return MAX_TEXT_ENTRY;
         }
         long limit = name.equals(WEIGHTS) ? MAX_WEIGHTS : Dl4jNetworkFiles.maxCoefficientBytes(VaeConfig.MAX_PARAMETERS);
+        byte[] config = entriesSoFar.get(CONFIG);
+        if (config != null && name.equals(WEIGHTS)) {
+            try {
+                limit = 8 + 4 * configFromProperties(loadProps(config, CONFIG)).parameterCount();
+            } catch (IllegalArgumentException e) {
+                throw corrupt(CONFIG + " is not valid: " + e.getMessage(), e);
+            }
+        }
         byte[] json = entriesSoFar.get(Dl4jNetworkFiles.CONFIGURATION);
         if (json != null && name.equals(Dl4jNetworkFiles.COEFFICIENTS)) {
             try {
@@ -276,8 +298,26 @@ public final class ModelArchive {
                 throw corrupt(Dl4jNetworkFiles.CONFIGURATION + " is not supported: " + e.getMessage(), e);
             }
         }
-        // the bytes, then the floats parsed from them, then the network's off-heap copy
-        return Math.min(limit, MemoryBudget.heapBytesAvailable() / 2);
+        // while reading, the growing buffer and its copy (up to 3x), then the floats parsed from the bytes
+        return Math.min(limit, MemoryBudget.heapBytesAvailable() / 4);
+    }
+
+    /**
+     * How many bytes all skipped entries (updater state, normalizer, stored objects) may inflate to together, so a
+     * file cannot keep the reader inflating for long: DL4J's Adam state of the network described so far (two values
+     * per parameter) plus 64 MB, or 1 GB while no network has been described yet.
+     */
+    private static long skippedBudget(Map<String, byte[]> entriesSoFar) {
+        byte[] json = entriesSoFar.get(Dl4jNetworkFiles.CONFIGURATION);
+        if (json != null) {
+            try {
+                return 8 * Dl4jNetworkFiles.parseConfiguration(new String(json, StandardCharsets.UTF_8))
+                        .parameterCount() + (64L << 20);
+            } catch (IllegalArgumentException e) {
+                // refused with its own message once the network is read
+            }
+        }
+        return 1L << 30;
     }
 
     /** The network of one of our files, its parameters in DL4J's layout (format 1: converted). */
@@ -318,18 +358,19 @@ public final class ModelArchive {
         return read(new ByteArrayInputStream(bytes));
     }
 
-    static byte[] readBounded(InputStream in, long limit, String name) throws IOException {
+    private static byte[] readBounded(InputStream in, long limit, String name) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         copyBounded(in, limit, name, out);
         return out.toByteArray();
     }
 
-    private static void discardBounded(InputStream in, long limit, String name) throws IOException {
-        copyBounded(in, limit, name, OutputStream.nullOutputStream());
+    /** Skips an entry within a budget; returns the bytes it inflated to. */
+    private static long discardBounded(InputStream in, long limit, String name) throws IOException {
+        return copyBounded(in, limit, name, OutputStream.nullOutputStream());
     }
 
     /** Copies an entry while it inflates, failing as soon as it passes {@code limit} bytes (headers can lie). */
-    private static void copyBounded(InputStream in, long limit, String name, OutputStream out) throws IOException {
+    private static long copyBounded(InputStream in, long limit, String name, OutputStream out) throws IOException {
         byte[] buf = new byte[1 << 16];
         long total = 0;
         int r;
@@ -342,6 +383,7 @@ public final class ModelArchive {
             }
             out.write(buf, 0, r);
         }
+        return total;
     }
 
     private static float[] weights(byte[] bytes, VaeConfig config) throws ModelFormatException {

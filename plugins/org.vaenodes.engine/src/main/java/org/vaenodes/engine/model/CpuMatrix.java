@@ -46,16 +46,11 @@ final class CpuMatrix {
 
     /** A rows × cols window starting at element {@code offset} of a flat buffer whose first element is at base. */
     static CpuMatrix window(FloatBuffer flat, Pointer base, long offset, int rows, int cols) {
-        return window(flat, base, offset, rows, cols, cols);
-    }
-
-    /** As {@link #window(FloatBuffer, Pointer, long, int, int)} with rows {@code ld} elements apart. */
-    static CpuMatrix window(FloatBuffer flat, Pointer base, long offset, int rows, int cols, int ld) {
-        if (offset < 0 || cols > ld || rows > 0 && offset + (long) (rows - 1) * ld + cols > flat.capacity()) {
-            throw new IndexOutOfBoundsException("window [" + offset + ", +" + rows + "×" + cols + " (stride " + ld
-                    + ")) outside a buffer of " + flat.capacity());
+        if (offset < 0 || offset + (long) rows * cols > flat.capacity()) {
+            throw new IndexOutOfBoundsException("window [" + offset + ", +" + rows + "×" + cols + ") outside a "
+                    + "buffer of " + flat.capacity());
         }
-        return new CpuMatrix(flat, new FloatPointer(base), Math.toIntExact(offset), rows, cols, ld);
+        return new CpuMatrix(flat, new FloatPointer(base), Math.toIntExact(offset), rows, cols, cols);
     }
 
     /** Rows [from, from + n) of this matrix, same memory. */

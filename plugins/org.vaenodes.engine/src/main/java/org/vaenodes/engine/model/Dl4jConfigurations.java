@@ -1,9 +1,10 @@
 package org.vaenodes.engine.model;
 
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -23,6 +24,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossL2;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 /**
  * Translates between our {@link VaeConfig} and the configuration of a Deeplearning4j network made of one
@@ -78,8 +81,6 @@ public final class Dl4jConfigurations {
             + "decoder hidden layer, float32, activation ReLU, leaky ReLU (slope 0.01), tanh, sigmoid or ELU (α = 1), "
             + "identity p(z|x) activation, Bernoulli reconstruction distribution with sigmoid or an L2 loss wrapper "
             + "with identity, no dropout, no weight noise";
-
-    private static final Pattern CLASS_NAME = Pattern.compile("\"@class\"\\s*:\\s*\"([^\"]*)\"");
 
     private Dl4jConfigurations() {
     }
@@ -157,25 +158,30 @@ public final class Dl4jConfigurations {
         };
     }
 
+    /** Deepest nesting of objects and arrays accepted in a configuration (DL4J's own are about 6 deep). */
+    static final int MAX_JSON_DEPTH = 64;
+
     /**
-     * Checks a configuration's JSON text before DL4J parses it: every {@code "@class"} it names must be on the
-     * allow-list (DL4J's parser instantiates the classes a file names).
+     * Checks a configuration's JSON before DL4J parses it: nesting at most {@value #MAX_JSON_DEPTH} deep, and every
+     * {@code "@class"} it names — after JSON decoding, so escapes such as {@code \u0040class} cannot hide one — on
+     * the allow-list (DL4J's parser instantiates the classes a file names). The text is read as a plain tree,
+     * which creates no objects of the file's choosing.
      *
-     * @throws IllegalArgumentException naming the first class that is not allowed
+     * @throws IllegalArgumentException naming what is not allowed
      */
     static void checkClassNames(String json) {
-        Matcher m = CLASS_NAME.matcher(json);
+        checkDepth(json);
+        JsonNode tree;
+        try {
+            tree = new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            String m = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException("DL4J 1.0.0-M2.1 cannot parse the network configuration: it is not "
+                    + "valid JSON (" + m.lines().findFirst().orElse(m) + ")", e);
+        }
         Set<String> refused = new TreeSet<>();
         Set<String> otherLayers = new TreeSet<>();
-        while (m.find()) {
-            String name = m.group(1);
-            if (!ALLOWED_CLASSES.contains(name)) {
-                refused.add(name);
-                if (name.startsWith("org.deeplearning4j.nn.conf.layers.")) {
-                    otherLayers.add(name.substring(name.lastIndexOf('.') + 1));
-                }
-            }
-        }
+        collectClassNames(tree, refused, otherLayers);
         if (!otherLayers.isEmpty()) {
             throw new IllegalArgumentException("The network is not a single VariationalAutoencoder layer: it "
                     + "contains " + String.join(", ", otherLayers) + " layers (another kind of network, a classifier "
@@ -184,6 +190,54 @@ public final class Dl4jConfigurations {
         if (!refused.isEmpty()) {
             throw new IllegalArgumentException("The network configuration names types that are not supported: "
                     + String.join(", ", refused) + ". Supported: " + SUPPORTED);
+        }
+    }
+
+    private static void collectClassNames(JsonNode node, Set<String> refused, Set<String> otherLayers) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                if (f.getKey().equals("@class")) {
+                    String name = f.getValue().asText();
+                    if (!ALLOWED_CLASSES.contains(name)) {
+                        refused.add(name);
+                        if (name.startsWith("org.deeplearning4j.nn.conf.layers.")) {
+                            otherLayers.add(name.substring(name.lastIndexOf('.') + 1));
+                        }
+                    }
+                }
+                collectClassNames(f.getValue(), refused, otherLayers);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode child : node) {
+                collectClassNames(child, refused, otherLayers);
+            }
+        }
+    }
+
+    /** Refuses nesting deeper than {@value #MAX_JSON_DEPTH} (a parser would recurse that deep). */
+    private static void checkDepth(String json) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > MAX_JSON_DEPTH) {
+                    throw new IllegalArgumentException("The network configuration nests deeper than "
+                            + MAX_JSON_DEPTH + " levels; DL4J's configurations do not");
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
         }
     }
 
@@ -220,8 +274,13 @@ public final class Dl4jConfigurations {
         if (enc == null || enc.length == 0 || dec == null || dec.length == 0) {
             throw new IllegalArgumentException("The VAE layer has no encoder or no decoder hidden layer");
         }
-        return new VaeConfig(Math.toIntExact(vae.getNIn()), 0, 0, enc, dec, Math.toIntExact(vae.getNOut()),
-                activation, likelihood, 1.0, 0, false);
+        if (vae.getNIn() > VaeConfig.MAX_LAYER_SIZE || vae.getNOut() > VaeConfig.MAX_LATENT) {
+            throw new IllegalArgumentException("The VAE layer has " + vae.getNIn() + " inputs and " + vae.getNOut()
+                    + " latent units; supported are at most " + VaeConfig.MAX_LAYER_SIZE + " and "
+                    + VaeConfig.MAX_LATENT);
+        }
+        return new VaeConfig((int) vae.getNIn(), 0, 0, enc, dec, (int) vae.getNOut(), activation, likelihood, 1.0, 0,
+                false);
     }
 
     private static Likelihood likelihood(ReconstructionDistribution d) {

@@ -52,7 +52,7 @@ public final class Dl4jNetworkFiles {
     public static byte[] coefficients(Vae vae) {
         requireDl4j(vae);
         return EngineThread.supply(() -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(16 + 4 * vae.paramCount));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(maxCoefficientBytes(vae.paramCount)));
             try (DataOutputStream data = new DataOutputStream(out)) {
                 Nd4j.write(vae.network.params(), data);
             } catch (IOException e) {

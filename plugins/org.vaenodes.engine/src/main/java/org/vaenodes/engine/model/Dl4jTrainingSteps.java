@@ -96,5 +96,13 @@ final class Dl4jTrainingSteps implements TrainingSteps {
     public void close() {
         evaluation.close();
         TrainingSession.closeQuietly(binarizeNoise);
+        // the training network's own off-heap arrays (Adam state, gradient); not net.close(), which would also free
+        // the parameters, i.e. the Vae's
+        INDArray state = net.getUpdater(false) == null ? null : net.getUpdater(false).getStateViewArray();
+        for (INDArray a : new INDArray[] {state, net.getFlattenedGradients()}) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
     }
 }

@@ -8,8 +8,8 @@ package org.vaenodes.engine.model;
 public enum TrainerChoice {
     /**
      * Our trainers (default): on ND4J's CPU backend in float32 the fast kernels (direct OpenBLAS products and
-     * Java loops on the DL4J network's parameter vector); elsewhere (CUDA, double precision) DL4J's own training
-     * where it supports the model, else our ND4J-operations path.
+     * Java loops on the DL4J network's parameter vector), on the CPU in double precision our ND4J-operations path;
+     * on a GPU DL4J's own training where it supports the model, else our ND4J-operations path.
      */
     FAST("fast"),
     /**

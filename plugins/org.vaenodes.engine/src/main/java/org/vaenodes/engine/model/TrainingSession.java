@@ -7,8 +7,8 @@ package org.vaenodes.engine.model;
  *
  * <p>Which code computes the steps ({@link #kernels()}): with {@link TrainerChoice#DL4J}, DL4J's own training
  * ({@link Dl4jTrainingSteps}); with {@link TrainerChoice#FAST}, on ND4J's CPU backend in float32 our fast kernels
- * ({@link CpuTrainingSteps}), elsewhere (CUDA, double precision) DL4J's training where it supports the model (β = 1,
- * a DL4J network) and our ND4J-operations path ({@link Nd4jTrainingSteps}) for the rest.
+ * ({@link CpuTrainingSteps}), on the CPU in double precision our ND4J-operations path ({@link Nd4jTrainingSteps}); on
+ * a GPU DL4J's training where it supports the model (β = 1, a DL4J network) and the ND4J-operations path for the rest.
  */
 public final class TrainingSession implements AutoCloseable {
 
@@ -38,8 +38,8 @@ public final class TrainingSession implements AutoCloseable {
         if (binarize && vae.config().likelihood() != Likelihood.BERNOULLI) {
             throw new IllegalArgumentException("Stochastic binarization needs the Bernoulli likelihood");
         }
-        boolean dl4j = trainer == TrainerChoice.DL4J || !CpuTrainingSteps.supports(vae)
-                && !CpuTrainingSteps.onCpuBackend() && TrainerChoice.whyNotDl4jTrainer(vae.config()) == null;
+        boolean dl4j = trainer == TrainerChoice.DL4J
+                || !CpuTrainingSteps.onCpuBackend() && TrainerChoice.whyNotDl4jTrainer(vae.config()) == null;
         if (dl4j) {
             steps = new Dl4jTrainingSteps(vae, data, learningRate, batchSize, seed, binarize);
         } else if (CpuTrainingSteps.supports(vae)) {

@@ -175,6 +175,7 @@ class Dl4jModelFilesTest {
     void eachHostileOrForeignFileGetsItsOwnMessage() throws IOException {
         Map<String, byte[]> good = entries(bytes);
 
+        String msg;
         Map<String, byte[]> pre = new LinkedHashMap<>(good);
         pre.put("preprocessor.bin", new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5});
         assertTrue(fails(zip(pre)).contains("Java-serialised"));
@@ -198,10 +199,31 @@ class Dl4jModelFilesTest {
                 .replace("ActivationReLU", "ActivationSwish").getBytes(StandardCharsets.UTF_8));
         assertTrue(fails(zip(foreignType)).contains("not supported: org.nd4j.linalg.activations.impl.ActivationSwish"));
 
+        // a JSON escape must not hide a type name from the allow-list
+        Map<String, byte[]> escaped = new LinkedHashMap<>(good);
+        escaped.put("configuration.json", new String(good.get("configuration.json"), StandardCharsets.UTF_8)
+                .replace("\"@class\" : \"org.nd4j.linalg.activations.impl.ActivationReLU\"",
+                        "\"\\u0040class\" : \"org.nd4j.linalg.activations.impl.ActivationSwish\"")
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(new String(escaped.get("configuration.json"), StandardCharsets.UTF_8).contains("\\u0040class"));
+        msg = fails(zip(escaped));
+        assertTrue(msg.contains("not supported: org.nd4j.linalg.activations.impl.ActivationSwish"), msg);
+
+        Map<String, byte[]> deep = new LinkedHashMap<>(good);
+        deep.put("configuration.json", ("[".repeat(100_000) + "]".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+        msg = fails(zip(deep));
+        assertTrue(msg.contains("nests deeper than"), msg);
+
+        Map<String, byte[]> hugeInput = new LinkedHashMap<>(good);
+        hugeInput.put("configuration.json", new String(good.get("configuration.json"), StandardCharsets.UTF_8)
+                .replace("\"nin\" : 784", "\"nin\" : 99999999999").getBytes(StandardCharsets.UTF_8));
+        msg = fails(zip(hugeInput));
+        assertTrue(msg.contains("99999999999 inputs"), msg);
+
         Map<String, byte[]> shortCoefficients = new LinkedHashMap<>(good);
         byte[] c = good.get("coefficients.bin");
         shortCoefficients.put("coefficients.bin", java.util.Arrays.copyOf(c, c.length - 40));
-        String msg = fails(zip(shortCoefficients));
+        msg = fails(zip(shortCoefficients));
         assertTrue(msg.contains("coefficients.bin") && msg.contains("bytes of data"), msg);
 
         Map<String, byte[]> otherNetwork = new LinkedHashMap<>(good);
@@ -220,6 +242,26 @@ class Dl4jModelFilesTest {
         assertTrue(file.length < 1 << 20);
         String msg = fails(file);
         assertTrue(msg.contains("coefficients.bin inflates to more than"), msg);
+    }
+
+    @Test
+    void skippedEntriesShareOneBudgetDerivedFromTheNetwork() throws IOException {
+        Map<String, byte[]> e = entries(bytes);
+        e.put("updaterState.bin", new byte[70 << 20]); // Adam state of this network: 2.5 MB; the budget adds 64 MB
+        String msg = fails(zip(e));
+        assertTrue(msg.contains("skipped entries up to updaterState.bin inflates to more than"), msg);
+        e.put("updaterState.bin", new byte[8 * (int) model.config().parameterCount()]);
+        ModelArchive.fromBytes(zip(e)); // DL4J's own Adam state of the network is fine (and not read)
+    }
+
+    @Test
+    void otherEntriesOfADl4jMadeFileAreReportedAsNotRead() throws IOException {
+        Map<String, byte[]> e = entries(bytes);
+        e.remove(ModelArchive.FORMAT);
+        ModelArchive.Loaded loaded = ModelArchive.readWithWarnings(new ByteArrayInputStream(zip(e)));
+        assertEquals(1, loaded.warnings().size());
+        assertTrue(loaded.warnings().get(0).contains("config.properties") && loaded.warnings().get(0)
+                .contains("were not read"), loaded.warnings().get(0));
     }
 
     @Test
