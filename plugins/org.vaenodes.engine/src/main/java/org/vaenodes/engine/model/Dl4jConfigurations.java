@@ -87,10 +87,18 @@ public final class Dl4jConfigurations {
 
     /** Null if DL4J's VAE layer can express the network, else why not (for messages). */
     public static String whyNotDl4j(VaeConfig c) {
-        if (c.isConditional()) {
+        return whyNotDl4j(c.isConditional(), Math.min(c.encoderHidden().length, c.decoderHidden().length));
+    }
+
+    /**
+     * As {@link #whyNotDl4j(VaeConfig)} from what a learner's settings tell before training: whether the VAE is
+     * conditional and how many hidden layers its encoder (and, mirrored or given, its decoder) has.
+     */
+    public static String whyNotDl4j(boolean conditional, int hiddenLayers) {
+        if (conditional) {
             return "a conditional VAE (the label enters encoder and decoder; DL4J's VAE layer has no such input)";
         }
-        if (c.encoderHidden().length == 0 || c.decoderHidden().length == 0) {
+        if (hiddenLayers == 0) {
             return "a VAE without hidden layers (DL4J's VAE layer needs at least one encoder and one decoder "
                     + "hidden layer)";
         }

@@ -31,6 +31,7 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     private static final String CFG_IMAGE_ROWS = "image_rows";
     private static final String CFG_IMAGE_COLS = "image_cols";
     private static final String CFG_BACKEND = "backend";
+    private static final String CFG_NOT_DL4J = "not_dl4j_reason";
 
     private InputDescription input;
     private int latentSize;
@@ -38,6 +39,8 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     private int imageRows;
     private int imageCols;
     private String backend;
+    /** Empty when the model is a DL4J network, else why it is not. */
+    private String notDl4jReason;
 
     /** For KNIME's serializer only. */
     public VaeModelPortObjectSpec() {
@@ -49,6 +52,16 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
      */
     public VaeModelPortObjectSpec(InputDescription input, int latentSize, String likelihood, int imageRows,
         int imageCols, String backend) {
+        this(input, latentSize, likelihood, imageRows, imageCols, backend, null);
+    }
+
+    /**
+     * @param backend the ND4J backend that trained the model, or "" while not yet trained
+     * @param whyNotDl4j null if the model is (or will be) a DL4J network, else why not
+     */
+    public VaeModelPortObjectSpec(InputDescription input, int latentSize, String likelihood, int imageRows,
+        int imageCols, String backend, String whyNotDl4j) {
+        this.notDl4jReason = whyNotDl4j == null ? "" : whyNotDl4j;
         this.input = Objects.requireNonNull(input);
         this.latentSize = latentSize;
         this.likelihood = Objects.requireNonNull(likelihood);
@@ -88,6 +101,11 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     public String backend() {
         return backend;
+    }
+
+    /** Null if the model is a DL4J network (DL4J model files can hold it), else why not. */
+    public String whyNotDl4j() {
+        return notDl4jReason.isEmpty() ? null : notDl4jReason;
     }
 
     /**
@@ -140,6 +158,7 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         model.addInt(CFG_IMAGE_ROWS, imageRows);
         model.addInt(CFG_IMAGE_COLS, imageCols);
         model.addString(CFG_BACKEND, backend);
+        model.addString(CFG_NOT_DL4J, notDl4jReason);
     }
 
     @Override
@@ -152,6 +171,7 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         imageRows = model.getInt(CFG_IMAGE_ROWS);
         imageCols = model.getInt(CFG_IMAGE_COLS);
         backend = model.getString(CFG_BACKEND);
+        notDl4jReason = model.getString(CFG_NOT_DL4J, ""); // added in 0.2.0: older specs do not say
     }
 
     /** One line for port tooltips and summaries. */

@@ -67,6 +67,8 @@ class VaeModelPortObjectTest {
         assertEquals(spec.backend(), back.backend());
         assertEquals(spec.imageCols(), back.imageCols());
         assertTrue(back.describe().contains("conditioned on 'Label'"), back.describe());
+        assertTrue(back.whyNotDl4j().contains("conditional"), "whether DL4J can hold the model survives too");
+        assertEquals(null, roundtripSpec(TestModels.unconditional().getSpec()).whyNotDl4j());
     }
 
     @Test

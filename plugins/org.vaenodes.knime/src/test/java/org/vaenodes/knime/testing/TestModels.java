@@ -144,7 +144,8 @@ public final class TestModels {
         VaeConfig c = m.config();
         return new VaeModelPortObject(m, new VaeModelPortObjectSpec(m.input(), c.latentSize(),
             c.likelihood().name().toLowerCase(java.util.Locale.ROOT),
-            c.imageRows(), c.imageCols(), m.provenance().backend()));
+            c.imageRows(), c.imageCols(), m.provenance().backend(),
+            org.vaenodes.engine.model.Dl4jConfigurations.whyNotDl4j(c)));
     }
 
     /**

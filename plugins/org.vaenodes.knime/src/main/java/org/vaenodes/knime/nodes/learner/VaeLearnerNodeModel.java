@@ -20,6 +20,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.vaenodes.engine.backend.BackendStatus;
 import org.vaenodes.engine.backend.Nd4jRuntime;
+import org.vaenodes.engine.model.Dl4jConfigurations;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.model.TrainedModel;
 import org.vaenodes.engine.model.VaeConfig;
@@ -104,7 +105,7 @@ final class VaeLearnerNodeModel extends NodeModel {
     private VaeModelPortObjectSpec modelSpec(InputDescription d, int rows, int cols, String backend)
         throws InvalidSettingsException {
         return new VaeModelPortObjectSpec(d, settings.latentSize.getIntValue(), settings.likelihoodChoice().id(), rows,
-            cols, backend);
+            cols, backend, Dl4jConfigurations.whyNotDl4j(settings.conditional(), settings.encoderHidden().length));
     }
 
     @Override

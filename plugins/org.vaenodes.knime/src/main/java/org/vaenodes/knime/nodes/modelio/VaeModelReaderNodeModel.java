@@ -18,6 +18,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.vaenodes.engine.io.ModelArchive;
 import org.vaenodes.engine.io.ModelFormatException;
+import org.vaenodes.engine.model.Dl4jConfigurations;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.model.TrainedModel;
 import org.vaenodes.engine.model.Vae;
@@ -99,7 +100,8 @@ final class VaeModelReaderNodeModel extends NodeModel {
     static VaeModelPortObjectSpec spec(TrainedModel m) {
         VaeConfig c = m.config();
         return new VaeModelPortObjectSpec(m.input(), c.latentSize(), c.likelihood().name().toLowerCase(
-            java.util.Locale.ROOT), c.imageRows(), c.imageCols(), m.provenance().backend());
+            java.util.Locale.ROOT), c.imageRows(), c.imageCols(), m.provenance().backend(),
+            Dl4jConfigurations.whyNotDl4j(c));
     }
 
     @Override

@@ -43,10 +43,10 @@ final class VaeModelWriterNodeModel extends NodeModel {
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
         VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(inSpecs[0]);
-        if (spec.isConditional()) {
-            throw new InvalidSettingsException("The model is a conditional VAE, which DL4J's VAE layer cannot express "
-                + "(the label enters encoder and decoder), so it cannot be written as a DL4J model file. Save it with "
-                + "KNIME's Model Writer instead.");
+        String why = spec.whyNotDl4j() != null ? spec.whyNotDl4j()
+            : Dl4jConfigurations.whyNotDl4j(spec.isConditional(), 1); // a spec written before it said so
+        if (why != null) {
+            throw notDl4j(why);
         }
         Path target = ModelFiles.resolve(settings.file.getStringValue(), VaeModelWriterSettings.CFG_FILE);
         if (Files.exists(target) && !settings.overwrite.getBooleanValue()) {
@@ -61,8 +61,7 @@ final class VaeModelWriterNodeModel extends NodeModel {
         TrainedModel model = ((VaeModelPortObject) in[0]).model();
         String why = Dl4jConfigurations.whyNotDl4j(model.config());
         if (why != null) {
-            throw new InvalidSettingsException("The model is " + why + ", so it cannot be written as a DL4J model "
-                + "file. Save it with KNIME's Model Writer instead.");
+            throw notDl4j(why);
         }
         Path target = ModelFiles.resolve(settings.file.getStringValue(), VaeModelWriterSettings.CFG_FILE);
         if (Files.exists(target) && !settings.overwrite.getBooleanValue()) {
@@ -87,6 +86,11 @@ final class VaeModelWriterNodeModel extends NodeModel {
             Files.deleteIfExists(tmp);
         }
         return new PortObject[0];
+    }
+
+    private static InvalidSettingsException notDl4j(String why) {
+        return new InvalidSettingsException("The model is " + why + ", so it cannot be written as a DL4J model file. "
+            + "Save it with KNIME's Model Writer instead.");
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {

@@ -176,6 +176,9 @@ class VaeLearnerNodeModelTest {
     void conditionalOnTheLabelColumn() throws Exception {
         set(VaeLearnerSettings.CFG_EPOCHS, 1, VaeLearnerSettings.CFG_ENCODER_LAYERS, "32",
             VaeLearnerSettings.CFG_LIST_COLUMN, "Pixels", VaeLearnerSettings.CFG_LABEL_COLUMN, "Label");
+        VaeModelPortObjectSpec configured = (VaeModelPortObjectSpec) node.configure(digitsList.getDataTableSpec())[0];
+        assertTrue(configured.whyNotDl4j().contains("conditional"),
+            "the spec says at configure time that DL4J model files cannot hold it");
         VaeModelPortObjectSpec spec = ((VaeModelPortObject) node.execute(digitsList)[0]).getSpec();
         assertTrue(spec.isConditional());
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), spec.input().labelValues());

@@ -93,11 +93,16 @@ class VaeModelWriterReaderNodeModelTest {
     }
 
     @Test
-    void aConditionalModelIsRefusedAtConfigure(@TempDir Path dir) throws Exception {
+    void modelsDl4jCannotHoldAreRefusedAtConfigure(@TempDir Path dir) throws Exception {
         set(writer, "file", dir.resolve("c.zip").toString());
         String msg = assertThrows(InvalidSettingsException.class,
             () -> writer.configure(TestModels.conditional().getSpec())).getMessage();
         assertTrue(msg.contains("conditional") && msg.contains("Model Writer"), msg);
+        VaeModelPortObjectSpec s = TestModels.unconditional().getSpec();
+        VaeModelPortObjectSpec linear = new VaeModelPortObjectSpec(s.input(), s.latentSize(), s.likelihood(),
+            s.imageRows(), s.imageCols(), "", org.vaenodes.engine.model.Dl4jConfigurations.whyNotDl4j(false, 0));
+        msg = assertThrows(InvalidSettingsException.class, () -> writer.configure(linear)).getMessage();
+        assertTrue(msg.contains("without hidden layers"), msg);
     }
 
     @Test
