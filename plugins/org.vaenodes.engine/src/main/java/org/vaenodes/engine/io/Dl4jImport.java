@@ -63,9 +63,9 @@ final class Dl4jImport {
         }
     }
 
-    /** A model from a zip that DL4J saved (no metadata of ours). */
-    static TrainedModel model(Map<String, byte[]> entries) throws ModelFormatException {
-        VaeConfig config = config(entries);
+    /** A model from a zip that DL4J saved (no metadata of ours), whose configuration describes {@code described}. */
+    static TrainedModel model(Map<String, byte[]> entries, VaeConfig described) throws ModelFormatException {
+        VaeConfig config = described;
         int side = (int) Math.round(Math.sqrt(config.inputSize()));
         if (side * side == config.inputSize()) {
             config = config.withImageShape(side, side);

@@ -175,6 +175,7 @@ public final class ModelArchive {
         List<String> warnings = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         long skipped = 0;
+        VaeConfig described = null; // the network configuration.json describes, parsed once when read
         try {
             ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
             ZipEntry e;
@@ -194,7 +195,7 @@ public final class ModelArchive {
                         warnings.add("The file's " + name + " (a data normalizer or other stored object) is not "
                                 + "read and not applied: give the encoder inputs scaled as the network expects");
                     }
-                    skipped += discardBounded(zip, skippedBudget(entries) - skipped, "the skipped entries up to "
+                    skipped += discardBounded(zip, skippedBudget(described) - skipped, "the skipped entries up to "
                             + name);
                     continue;
                 }
@@ -206,13 +207,17 @@ public final class ModelArchive {
                 if (!OURS.contains(name) && !name.equals(WEIGHTS) && !name.equals(Dl4jNetworkFiles.CONFIGURATION)
                         && !name.equals(Dl4jNetworkFiles.COEFFICIENTS)) {
                     unknown.add(name);
-                    skipped += discardBounded(zip, Math.min(MAX_TEXT_ENTRY, skippedBudget(entries) - skipped), name);
+                    skipped += discardBounded(zip, Math.min(MAX_TEXT_ENTRY, skippedBudget(described) - skipped),
+                            name);
                     continue;
                 }
                 if (entries.containsKey(name)) {
                     throw corrupt("it contains the entry " + name + " twice");
                 }
-                entries.put(name, readBounded(zip, limitFor(name, entries), name));
+                entries.put(name, readBounded(zip, limitFor(name, entries, described), name));
+                if (name.equals(Dl4jNetworkFiles.CONFIGURATION)) {
+                    described = Dl4jImport.config(entries);
+                }
             }
         } catch (ZipException | EOFException e) {
             throw corrupt("it is not a complete zip file (" + e.getMessage() + ")", e);
@@ -231,7 +236,7 @@ public final class ModelArchive {
                     warnings.add("The file holds a DL4J network but not VAE Nodes' description of it; its other "
                             + "entries " + ignored + " were not read");
                 }
-                return new Loaded(Dl4jImport.model(entries), warnings);
+                return new Loaded(Dl4jImport.model(entries, described), warnings);
             }
             throw corrupt("the entry " + FORMAT + " is missing, and it holds no DL4J network ("
                     + Dl4jNetworkFiles.CONFIGURATION + ")");
@@ -260,7 +265,7 @@ public final class ModelArchive {
         } catch (IllegalArgumentException e) {
             throw corrupt(CONFIG + " is not valid: " + e.getMessage(), e);
         }
-        Vae vae = network(entries, config, version);
+        Vae vae = network(entries, config, version, described);
         List<EpochStats> history = parseHistory(new String(entries.get(HISTORY), StandardCharsets.UTF_8));
         InputDescription input = inputFromProperties(loadProps(entries.get(INPUT), INPUT));
         Provenance provenance = provenanceFromProperties(loadProps(entries.get(PROVENANCE), PROVENANCE));
@@ -272,7 +277,8 @@ public final class ModelArchive {
      * what the network already read describes (if its configuration came first) and never more than the heap can
      * still hold.
      */
-    private static long limitFor(String name, Map<String, byte[]> entriesSoFar) throws ModelFormatException {
+    private static long limitFor(String name, Map<String, byte[]> entriesSoFar, VaeConfig described)
+            throws ModelFormatException {
         if (name.equals(Dl4jNetworkFiles.CONFIGURATION)) {
             return Dl4jNetworkFiles.MAX_CONFIGURATION_BYTES;
         }
@@ -288,15 +294,8 @@ public final class ModelArchive {
                 throw corrupt(CONFIG + " is not valid: " + e.getMessage(), e);
             }
         }
-        byte[] json = entriesSoFar.get(Dl4jNetworkFiles.CONFIGURATION);
-        if (json != null && name.equals(Dl4jNetworkFiles.COEFFICIENTS)) {
-            try {
-                long p = Dl4jNetworkFiles.parseConfiguration(new String(json, StandardCharsets.UTF_8))
-                        .parameterCount();
-                limit = Dl4jNetworkFiles.maxCoefficientBytes(p);
-            } catch (IllegalArgumentException e) {
-                throw corrupt(Dl4jNetworkFiles.CONFIGURATION + " is not supported: " + e.getMessage(), e);
-            }
+        if (described != null && name.equals(Dl4jNetworkFiles.COEFFICIENTS)) {
+            limit = Dl4jNetworkFiles.maxCoefficientBytes(described.parameterCount());
         }
         // while reading, the growing buffer and its copy (up to 3x), then the floats parsed from the bytes
         return Math.min(limit, MemoryBudget.heapBytesAvailable() / 4);
@@ -307,30 +306,20 @@ public final class ModelArchive {
      * file cannot keep the reader inflating for long: DL4J's Adam state of the network described so far (two values
      * per parameter) plus 64 MB, or 1 GB while no network has been described yet.
      */
-    private static long skippedBudget(Map<String, byte[]> entriesSoFar) {
-        byte[] json = entriesSoFar.get(Dl4jNetworkFiles.CONFIGURATION);
-        if (json != null) {
-            try {
-                return 8 * Dl4jNetworkFiles.parseConfiguration(new String(json, StandardCharsets.UTF_8))
-                        .parameterCount() + (64L << 20);
-            } catch (IllegalArgumentException e) {
-                // refused with its own message once the network is read
-            }
-        }
-        return 1L << 30;
+    private static long skippedBudget(VaeConfig described) {
+        return described == null ? 1L << 30 : 8 * described.parameterCount() + (64L << 20);
     }
 
     /** The network of one of our files, its parameters in DL4J's layout (format 1: converted). */
-    private static Vae network(Map<String, byte[]> entries, VaeConfig config, int version)
+    private static Vae network(Map<String, byte[]> entries, VaeConfig config, int version, VaeConfig described)
             throws ModelFormatException {
         float[] params;
         if (entries.containsKey(Dl4jNetworkFiles.COEFFICIENTS)) {
             if (!entries.containsKey(Dl4jNetworkFiles.CONFIGURATION)) {
                 throw corrupt("the entry " + Dl4jNetworkFiles.CONFIGURATION + " is missing");
             }
-            VaeConfig dl4j = Dl4jImport.config(entries);
-            if (!sameNetwork(dl4j, config)) {
-                throw corrupt(Dl4jNetworkFiles.CONFIGURATION + " describes " + dl4j.describe() + " but " + CONFIG
+            if (!sameNetwork(described, config)) {
+                throw corrupt(Dl4jNetworkFiles.CONFIGURATION + " describes " + described.describe() + " but " + CONFIG
                         + " describes " + config.describe());
             }
             params = Dl4jImport.parameters(entries, config);

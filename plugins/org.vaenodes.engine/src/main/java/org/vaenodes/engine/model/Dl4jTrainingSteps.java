@@ -16,21 +16,17 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * D/2·ln π, added here); the KL term is computed from the same parameters by our encoder and the reconstruction
  * term is the difference. Evaluation, the finiteness check and the best weights are the ND4J path's.
  */
-final class Dl4jTrainingSteps implements TrainingSteps {
+final class Dl4jTrainingSteps extends Nd4jEvaluatedSteps {
 
     private final Vae vae;
     private final float[] data;
     private final boolean binarize;
     private final MultiLayerNetwork net;
     private final Random binarizeNoise;
-    private final Nd4jEvaluation evaluation;
     private final double[] sums = new double[3];
 
     Dl4jTrainingSteps(Vae vae, float[] data, double learningRate, int batchSize, long seed, boolean binarize) {
-        String why = TrainerChoice.whyNotDl4jTrainer(vae.config());
-        if (why != null) {
-            throw new IllegalArgumentException("DL4J's trainer cannot train this model: " + why);
-        }
+        super(new Nd4jEvaluation(trainable(vae), data, null, seed));
         this.vae = vae;
         this.data = data;
         this.binarize = binarize;
@@ -39,7 +35,15 @@ final class Dl4jTrainingSteps implements TrainingSteps {
         net.init(vae.params, false);
         Nd4j.getRandom().setSeed(Vae.derivedSeed(seed, 1));
         binarizeNoise = Nd4j.getRandomFactory().getNewRandomInstance(Vae.derivedSeed(seed, 3));
-        evaluation = new Nd4jEvaluation(vae, data, null, seed);
+    }
+
+    /** The network, if DL4J's trainer can train it; else an IllegalArgumentException saying why not. */
+    private static Vae trainable(Vae vae) {
+        String why = TrainerChoice.whyNotDl4jTrainer(vae.config());
+        if (why != null) {
+            throw new IllegalArgumentException("DL4J's trainer cannot train this model: " + why);
+        }
+        return vae;
     }
 
     @Override
@@ -65,31 +69,6 @@ final class Dl4jTrainingSteps implements TrainingSteps {
         sums[1] = objective - kl;
         sums[2] = kl;
         return sums;
-    }
-
-    @Override
-    public double[] evaluateChunk(int[] order, int from, int rows) {
-        return evaluation.evaluateChunk(order, from, rows);
-    }
-
-    @Override
-    public void resetEvaluationNoise() {
-        evaluation.resetNoise();
-    }
-
-    @Override
-    public boolean parametersFinite() {
-        return evaluation.parametersFinite();
-    }
-
-    @Override
-    public void rememberBest() {
-        evaluation.rememberBest();
-    }
-
-    @Override
-    public boolean restoreBest() {
-        return evaluation.restoreBest();
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Adam is ND4J's fused {@code AdamUpdater} on the single flat gradient vector (β₁ 0.9, β₂ 0.999, ε 1e-8, as
  * PyTorch's defaults; ND4J adds ε to √v̂ before bias correction of the step size, a negligible difference).
  */
-final class Nd4jTrainingSteps implements TrainingSteps {
+final class Nd4jTrainingSteps extends Nd4jEvaluatedSteps {
 
     private final Vae vae;
     private final float[] data;
@@ -28,11 +28,11 @@ final class Nd4jTrainingSteps implements TrainingSteps {
     private final INDArray adamState;
     private final GradientUpdater<?> updater;
     private final Random noise;
-    private final Nd4jEvaluation evaluation;
     private final Map<Integer, Pass> trainPasses = new HashMap<>();
     private int iteration;
 
     Nd4jTrainingSteps(Vae vae, float[] data, int[] labels, double learningRate, long seed, boolean binarize) {
+        super(new Nd4jEvaluation(vae, data, labels, seed));
         this.vae = vae;
         this.data = data;
         this.labels = labels;
@@ -43,7 +43,6 @@ final class Nd4jTrainingSteps implements TrainingSteps {
         adamState = Nd4j.create(vae.dtype, 1, adam.stateSize(vae.paramCount));
         updater = adam.instantiate(adamState, true);
         noise = Nd4j.getRandomFactory().getNewRandomInstance(Vae.derivedSeed(seed, 1));
-        evaluation = new Nd4jEvaluation(vae, data, labels, seed);
     }
 
     private Pass pass(int n) {
@@ -69,31 +68,6 @@ final class Nd4jTrainingSteps implements TrainingSteps {
         updater.applyUpdater(grad, iteration++, 0);
         vae.params.subi(grad);
         return sums;
-    }
-
-    @Override
-    public double[] evaluateChunk(int[] order, int from, int rows) {
-        return evaluation.evaluateChunk(order, from, rows);
-    }
-
-    @Override
-    public void resetEvaluationNoise() {
-        evaluation.resetNoise();
-    }
-
-    @Override
-    public boolean parametersFinite() {
-        return evaluation.parametersFinite();
-    }
-
-    @Override
-    public void rememberBest() {
-        evaluation.rememberBest();
-    }
-
-    @Override
-    public boolean restoreBest() {
-        return evaluation.restoreBest();
     }
 
     @Override

@@ -32,12 +32,18 @@ public enum TrainerChoice {
 
     /** Null if DL4J's own training can train this model, else why not (for messages). */
     public static String whyNotDl4jTrainer(VaeConfig c) {
-        String why = Dl4jConfigurations.whyNotDl4j(c);
+        return whyNotDl4jTrainer(c.isConditional(), Math.min(c.encoderHidden().length, c.decoderHidden().length),
+                c.beta());
+    }
+
+    /** As {@link #whyNotDl4jTrainer(VaeConfig)} from what a learner's settings tell before training. */
+    public static String whyNotDl4jTrainer(boolean conditional, int hiddenLayers, double beta) {
+        String why = Dl4jConfigurations.whyNotDl4j(conditional, hiddenLayers);
         if (why != null) {
             return "the model is " + why;
         }
-        if (c.beta() != 1.0) {
-            return "β is " + c.beta() + " (DL4J's VAE layer has a fixed KL weight of 1)";
+        if (beta != 1.0) {
+            return "β is " + beta + " (DL4J's VAE layer has a fixed KL weight of 1)";
         }
         return null;
     }

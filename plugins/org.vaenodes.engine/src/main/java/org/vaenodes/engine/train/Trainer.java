@@ -71,9 +71,10 @@ public final class Trainer {
     private static void checkData(VaeConfig config, TrainingData data, TrainingConfig training) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(training, "training");
-        if (training.trainer() == TrainerChoice.DL4J && TrainerChoice.whyNotDl4jTrainer(config) != null) {
-            throw new IllegalArgumentException("DL4J's trainer cannot train this model: "
-                    + TrainerChoice.whyNotDl4jTrainer(config) + ". Choose the fast trainer.");
+        String whyNotDl4j = training.trainer() == TrainerChoice.DL4J ? TrainerChoice.whyNotDl4jTrainer(config) : null;
+        if (whyNotDl4j != null) {
+            throw new IllegalArgumentException("DL4J's trainer cannot train this model: " + whyNotDl4j
+                    + ". Choose the fast trainer.");
         }
         if (data.d() != config.inputSize()) {
             throw new IllegalArgumentException("The model expects " + config.inputSize()
