@@ -489,6 +489,9 @@ public final class ModelArchive {
             p.setProperty("label.column", d.labelColumn());
         }
         p.setProperty("labels.count", Integer.toString(d.labelValues().size()));
+        if (d.labelColumn() != null) {
+            p.setProperty("labels.integers", Boolean.toString(d.integerLabels()));
+        }
         for (int i = 0; i < d.labelValues().size(); i++) {
             p.setProperty("label." + i, d.labelValues().get(i));
         }
@@ -507,8 +510,15 @@ public final class ModelArchive {
             for (int i = 0; i < nl; i++) {
                 labels.add(required(p, "label." + i, true));
             }
-            return new InputDescription(cols, p.getProperty("list.column"), parseInt(p, "list.length"),
-                    p.getProperty("label.column"), labels);
+            InputDescription in = new InputDescription(cols, p.getProperty("list.column"),
+                    parseInt(p, "list.length"), null, List.of(), false);
+            String labelColumn = p.getProperty("label.column");
+            if (labelColumn == null) {
+                return in;
+            }
+            String integers = p.getProperty("labels.integers"); // written since 0.3
+            return integers == null ? in.withLabels(labelColumn, labels)
+                    : in.withLabels(labelColumn, parseBoolean(integers, "labels.integers"), labels);
         } catch (IllegalArgumentException e) {
             throw corrupt(INPUT + " is not valid: " + e.getMessage(), e);
         }

@@ -118,6 +118,15 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
         return sb.toString();
     }
 
+    /**
+     * The side of the square grey image an input of {@code inputSize} values is taken for (MNIST's 784 = 28 × 28),
+     * or 0 if it is not a square number. Nodes treat square inputs as images, so they can be drawn.
+     */
+    public static int squareImageSide(int inputSize) {
+        int side = (int) Math.round(Math.sqrt(inputSize));
+        return inputSize > 0 && side * side == inputSize ? side : 0;
+    }
+
     public VaeConfig withImageShape(int rows, int cols) {
         return new VaeConfig(inputSize, rows, cols, encoderHidden, decoderHidden, latentSize, activation,
                 likelihood, beta, numClasses, binarize);

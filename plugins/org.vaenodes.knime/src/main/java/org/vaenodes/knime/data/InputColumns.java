@@ -49,6 +49,24 @@ public final class InputColumns {
         return new InputColumns(column, idx, length, null, null);
     }
 
+    /**
+     * Input from one list-of-numbers column whose length its spec declares, if it does: a list column made by the
+     * MNIST Reader or KNIME's Create Collection Column names its elements, one name per value. Otherwise the length
+     * is learnt from the data.
+     */
+    public static InputColumns ofList(DataTableSpec spec, String column) throws InvalidSettingsException {
+        InputColumns in = ofList(spec, column, 0);
+        return in.withListLength(declaredLength(spec.getColumnSpec(in.listIndex)));
+    }
+
+    /** Values per list that a list column's spec declares by naming its elements; 0 if it names none. */
+    static int declaredLength(DataColumnSpec column) {
+        List<String> names = column.getElementNames();
+        // without element names KNIME reports the column's own name as its only element
+        boolean none = names.size() == 1 && names.get(0).equals(column.getName());
+        return none ? 0 : names.size();
+    }
+
     /** Input from numeric columns, in the given order. */
     public static InputColumns ofColumns(DataTableSpec spec, List<String> names) throws InvalidSettingsException {
         if (names.isEmpty()) {

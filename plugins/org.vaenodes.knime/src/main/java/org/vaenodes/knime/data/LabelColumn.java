@@ -13,6 +13,7 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.InvalidSettingsException;
+import org.vaenodes.engine.model.InputDescription;
 
 /**
  * The class label of a conditional VAE, read from an integer or string column. Labels are kept as strings (their
@@ -23,10 +24,12 @@ public final class LabelColumn {
 
     private final String name;
     private final int index;
+    private final boolean integers;
 
-    private LabelColumn(String name, int index) {
+    private LabelColumn(String name, int index, boolean integers) {
         this.name = name;
         this.index = index;
+        this.integers = integers;
     }
 
     public static LabelColumn of(DataTableSpec spec, String column) throws InvalidSettingsException {
@@ -39,11 +42,16 @@ public final class LabelColumn {
             throw new InvalidSettingsException("Label column '" + column + "' must hold integers or strings, but is "
                 + type.getName() + ".");
         }
-        return new LabelColumn(column, idx);
+        return new LabelColumn(column, idx, type.isCompatible(IntValue.class));
     }
 
     public String name() {
         return name;
+    }
+
+    /** Whether the column holds integers (else strings); decoded labels get the same type. */
+    public boolean holdsIntegers() {
+        return integers;
     }
 
     /** The row's label as a string, or null if missing. */
@@ -69,7 +77,7 @@ public final class LabelColumn {
 
     /** Distinct labels in a stable order: numerically if all are integers, else alphabetically. */
     public static List<String> ordered(Collection<String> labels) {
-        boolean numeric = labels.stream().allMatch(s -> s.matches("-?\\d{1,9}"));
+        boolean numeric = labels.stream().allMatch(InputDescription::isInteger);
         Comparator<String> order = numeric ? Comparator.comparingInt(Integer::parseInt) : Comparator.naturalOrder();
         TreeSet<String> sorted = new TreeSet<>(order);
         sorted.addAll(labels);

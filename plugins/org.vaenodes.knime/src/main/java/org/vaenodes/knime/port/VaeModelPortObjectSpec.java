@@ -13,7 +13,9 @@ import org.vaenodes.engine.model.InputDescription;
 
 /**
  * What downstream nodes may rely on before a VAE model exists: which input it reads, its latent size, the labels
- * it is conditioned on, its likelihood and (after training) the backend that trained it.
+ * it is conditioned on, its likelihood and (after training) the backend that trained it. Before its learner has run,
+ * a spec knows what the learner's settings and input spec say: no label values or backend yet, and the values per
+ * row (so the image shape) only if they are value columns or a list column that declares its length.
  */
 public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
@@ -26,6 +28,7 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     private static final String CFG_COLUMNS = "columns";
     private static final String CFG_LABEL_COLUMN = "label_column";
     private static final String CFG_LABEL_VALUES = "label_values";
+    private static final String CFG_INTEGER_LABELS = "integer_labels";
     private static final String CFG_LATENT_SIZE = "latent_size";
     private static final String CFG_LIKELIHOOD = "likelihood";
     private static final String CFG_IMAGE_ROWS = "image_rows";
@@ -108,12 +111,14 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         return notDl4jReason.isEmpty() ? null : notDl4jReason;
     }
 
-    /**
-     * Whether this spec describes a trained model. Before its learner has run, a model spec only knows what the
-     * learner's settings say: no image shape, list length, label values or backend yet.
-     */
-    public boolean isTrained() {
-        return !backend.isEmpty();
+    /** Whether the values per row are known, and with them whether the model draws images ({@link #isImage()}). */
+    public boolean knowsImageShape() {
+        return input.width() > 0;
+    }
+
+    /** Whether the label values of a conditional model are known (they are learnt in training). */
+    public boolean knowsLabels() {
+        return !isConditional() || !input.labelValues().isEmpty();
     }
 
     /** The VAE model spec at a node's model input, or a clear configure error when there is none. */
@@ -153,6 +158,7 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         model.addStringArray(CFG_COLUMNS, input.columnNames().toArray(String[]::new));
         model.addString(CFG_LABEL_COLUMN, input.labelColumn());
         model.addStringArray(CFG_LABEL_VALUES, input.labelValues().toArray(String[]::new));
+        model.addBoolean(CFG_INTEGER_LABELS, input.integerLabels());
         model.addInt(CFG_LATENT_SIZE, latentSize);
         model.addString(CFG_LIKELIHOOD, likelihood);
         model.addInt(CFG_IMAGE_ROWS, imageRows);
@@ -164,8 +170,15 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     @Override
     protected void load(ModelContentRO model) throws InvalidSettingsException {
         input = new InputDescription(Arrays.asList(model.getStringArray(CFG_COLUMNS)),
-            model.getString(CFG_LIST_COLUMN), model.getInt(CFG_LIST_LENGTH), model.getString(CFG_LABEL_COLUMN),
-            Arrays.asList(model.getStringArray(CFG_LABEL_VALUES)));
+            model.getString(CFG_LIST_COLUMN), model.getInt(CFG_LIST_LENGTH), null, List.of(), false);
+        String labelColumn = model.getString(CFG_LABEL_COLUMN);
+        if (labelColumn != null) {
+            List<String> labels = Arrays.asList(model.getStringArray(CFG_LABEL_VALUES));
+            // added in 0.3.0; older specs did not say, so their labels count as integers if they look like ones
+            input = model.containsKey(CFG_INTEGER_LABELS)
+                ? input.withLabels(labelColumn, model.getBoolean(CFG_INTEGER_LABELS), labels)
+                : input.withLabels(labelColumn, labels);
+        }
         latentSize = model.getInt(CFG_LATENT_SIZE);
         likelihood = model.getString(CFG_LIKELIHOOD);
         imageRows = model.getInt(CFG_IMAGE_ROWS);

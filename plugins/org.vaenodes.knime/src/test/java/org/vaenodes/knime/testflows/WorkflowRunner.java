@@ -7,17 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
 import org.vaenodes.shim.NodeHarness;
 import org.vaenodes.shim.ShimAccess;
 
 /**
  * Executes a workflow's nodes in dependency order through our node factories on the KNIME API shim — our stand-in
  * for KNIME's batch executor on machines without KNIME. A failed node's successors are not executed, as in KNIME.
+ * As KNIME does when it loads a flow, every node is first configured with the specs its predecessors give at
+ * configure time; a table whose executed spec differs from that promise (or has none) is reported as a coding
+ * problem of the node.
  */
 final class WorkflowRunner {
 
@@ -42,6 +47,7 @@ final class WorkflowRunner {
         ShimAccess.setWorkflowDirectory(wf.dir());
         BatchOverrides overrides = commandLine.copy();
         wf.variables().forEach(overrides::declare);
+        Map<Integer, PortObjectSpec[]> promised = configureAll(wf, overrides);
         Map<Integer, NodeResult> results = new LinkedHashMap<>();
         Set<Integer> expectedFailures = new HashSet<>();
         for (int id : wf.executionOrder()) {
@@ -52,13 +58,72 @@ final class WorkflowRunner {
                 continue;
             }
             overrides.apply(node);
-            results.put(id, runNode(wf, node, results));
+            results.put(id, runNode(wf, node, results, promised.get(id)));
         }
         return new RunResult(wf, results, expectedFailures);
     }
 
+    /**
+     * The output specs each node promises before anything has run, from its predecessors' promises. A node whose
+     * configure fails then (e.g. a reader of a file an earlier node writes), or whose inputs have no spec, is left
+     * out, as are its successors.
+     */
+    private static Map<Integer, PortObjectSpec[]> configureAll(WorkflowDefinition wf, BatchOverrides overrides)
+        throws InvalidSettingsException {
+        Map<Integer, PortObjectSpec[]> promised = new LinkedHashMap<>();
+        for (int id : wf.executionOrder()) {
+            WorkflowDefinition.Node node = wf.nodes().get(id);
+            if (TESTFLOW_CONFIG_FACTORY.equals(node.factory())) {
+                continue;
+            }
+            overrides.apply(node);
+            NodeHarness<NodeModel> h;
+            try {
+                h = harness(node.factory());
+            } catch (ReflectiveOperationException e) {
+                continue; // reported when the node runs
+            }
+            try {
+                PortObjectSpec[] in = new PortObjectSpec[ShimAccess.inPortCount(h.model())];
+                boolean known = true;
+                for (WorkflowDefinition.Connection c : wf.connections()) {
+                    if (c.dest() == id && c.destPort() > 0) {
+                        PortObjectSpec[] src = promised.get(c.source());
+                        in[c.destPort() - 1] = src == null ? null : src[c.sourcePort() - 1];
+                        known &= in[c.destPort() - 1] != null;
+                    }
+                }
+                if (known) {
+                    h.loadSettings(node.model());
+                    promised.put(id, h.configure(in));
+                }
+            } catch (InvalidSettingsException e) {
+                // not configurable before its predecessors ran; KNIME shows such a node as not configured yet
+            } finally {
+                h.close();
+            }
+        }
+        return promised;
+    }
+
+    /** Coding problems of an executed node: tables whose spec configure did not promise before anything ran. */
+    private static List<String> specProblems(PortObject[] out, PortObjectSpec[] promised) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; promised != null && i < out.length; i++) {
+            if (out[i] instanceof BufferedDataTable t) {
+                if (promised[i] == null) {
+                    problems.add("CODING: output " + i + " had no spec at configure time, before any node ran");
+                } else if (!promised[i].equals(t.getDataTableSpec())) {
+                    problems.add("CODING: output " + i + ": the spec configure gave before any node ran differs from"
+                        + " the spec after execution: " + promised[i] + " vs " + t.getDataTableSpec());
+                }
+            }
+        }
+        return problems;
+    }
+
     private static NodeResult runNode(WorkflowDefinition wf, WorkflowDefinition.Node node,
-        Map<Integer, NodeResult> done) {
+        Map<Integer, NodeResult> done, PortObjectSpec[] promised) {
         NodeHarness<NodeModel> h;
         try {
             h = harness(node.factory());
@@ -84,7 +149,9 @@ final class WorkflowRunner {
             }
             h.loadSettings(node.model());
             PortObject[] out = h.execute(inputs);
-            return new NodeResult(node, Status.EXECUTED, out, null, h.warningMessage(), h.loggedErrors());
+            List<String> errors = new ArrayList<>(h.loggedErrors());
+            errors.addAll(specProblems(out, promised));
+            return new NodeResult(node, Status.EXECUTED, out, null, h.warningMessage(), errors);
         } catch (Exception e) {
             return new NodeResult(node, Status.FAILED, null, message(e), h.warningMessage(), h.loggedErrors());
         } finally {

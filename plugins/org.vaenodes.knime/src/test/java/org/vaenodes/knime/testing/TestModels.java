@@ -101,7 +101,7 @@ public final class TestModels {
         if (conditional == null) {
             List<String> values = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
             conditional = train(VaeConfig.of(D, new int[] {64}, 2).withImageShape(SIDE, SIDE).withNumClasses(10), 3,
-                true, InputDescription.ofList(PIXELS, D).withLabels(LABEL, values));
+                true, InputDescription.ofList(PIXELS, D).withLabels(LABEL, true, values));
         }
         return conditional;
     }
@@ -125,7 +125,7 @@ public final class TestModels {
     public static VaeModelPortObject onColumns(VaeModelPortObject model) {
         InputDescription in = InputDescription.ofColumns(pixelColumnNames());
         InputDescription old = model.model().input();
-        return withInput(model, old.labelColumn() == null ? in : in.withLabels(old.labelColumn(), old.labelValues()));
+        return withInput(model, old.labelColumn() == null ? in : in.withLabels(old.labelColumn(), old.integerLabels(), old.labelValues()));
     }
 
     public static List<String> pixelColumnNames() {
@@ -149,13 +149,14 @@ public final class TestModels {
     }
 
     /**
-     * The spec the VAE Learner outputs at configure time, before training: input columns, label column and latent
-     * size are known; list length, image shape, label values and backend are not.
+     * The spec the VAE Learner outputs at configure time for a list column that does not declare its length: input
+     * columns, label column and its type, and latent size are known; list length, image shape, label values and
+     * backend are not.
      */
     public static VaeModelPortObjectSpec untrainedSpec(VaeModelPortObjectSpec s) {
         InputDescription in = s.input();
         InputDescription before = new InputDescription(in.columnNames(), in.listColumn(), 0, in.labelColumn(),
-            List.of());
+            List.of(), in.integerLabels());
         return new VaeModelPortObjectSpec(before, s.latentSize(), s.likelihood(), 0, 0, "");
     }
 

@@ -47,12 +47,12 @@ final class DecoderLayout {
     private final DataTableSpec spec;
 
     /**
-     * @return the layout, or null if the output spec cannot be known yet (value columns of a list input whose
-     *         length the model spec does not say before training)
+     * @return the layout, or null if the output spec cannot be known yet: before training, a model on a list column
+     *         whose spec declares no length knows neither how many value columns it decodes nor whether they form an
+     *         image
      */
     static DecoderLayout of(VaeModelPortObjectSpec model, boolean imageColumn, PixelOutput pixels) {
-        InputDescription in = model.input();
-        if (pixels == PixelOutput.COLUMNS && in.width() == 0) {
+        if (model.input().width() == 0 && (pixels == PixelOutput.COLUMNS || imageColumn)) {
             return null;
         }
         return new DecoderLayout(model, imageColumn, pixels);
@@ -64,7 +64,7 @@ final class DecoderLayout {
         this.width = in.width();
         this.labelName = model.isConditional() ? in.labelColumn() : null;
         this.labelValues = in.labelValues();
-        this.intLabels = labelValues.stream().allMatch(s -> s.matches("-?\\d{1,9}"));
+        this.intLabels = in.integerLabels();
         this.image = imageColumn && model.isImage();
         this.imageRows = model.imageRows();
         this.imageCols = model.imageCols();
@@ -81,23 +81,42 @@ final class DecoderLayout {
             cols.add(column(used, IMAGE, PNGImageContent.TYPE));
         }
         if (pixels == PixelOutput.LIST) {
-            cols.add(column(used, in.listColumn() != null ? in.listColumn() : DEFAULT_LIST,
-                ListCell.getCollectionType(DoubleCell.TYPE)));
+            DataColumnSpecCreator list = new DataColumnSpecCreator(unique(used, in.listColumn() != null
+                ? in.listColumn() : DEFAULT_LIST), ListCell.getCollectionType(DoubleCell.TYPE));
+            if (width > 0) { // say the length, so a VAE Learner downstream knows it at configure time
+                list.setElementNames(valueNames(in).toArray(String[]::new));
+            }
+            cols.add(list.createSpec());
         } else if (pixels == PixelOutput.COLUMNS) {
-            List<String> names = in.listColumn() == null ? in.columnNames() : null;
-            for (int p = 0; p < width; p++) {
-                cols.add(column(used, names != null ? names.get(p) : DEFAULT_VALUE_PREFIX + p, DoubleCell.TYPE));
+            for (String name : valueNames(in)) {
+                cols.add(column(used, name, DoubleCell.TYPE));
             }
         }
         this.spec = new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
     }
 
+    /** The decoded values' names: the model's value columns, or pixel_0, pixel_1, … for a list input. */
+    private static List<String> valueNames(InputDescription in) {
+        if (in.listColumn() == null) {
+            return in.columnNames();
+        }
+        List<String> names = new ArrayList<>(in.width());
+        for (int p = 0; p < in.width(); p++) {
+            names.add(DEFAULT_VALUE_PREFIX + p);
+        }
+        return names;
+    }
+
     private static DataColumnSpec column(Set<String> used, String name, DataType type) {
+        return new DataColumnSpecCreator(unique(used, name), type).createSpec();
+    }
+
+    private static String unique(Set<String> used, String name) {
         String unique = name;
         for (int i = 1; !used.add(unique); i++) {
             unique = name + " (#" + i + ")";
         }
-        return new DataColumnSpecCreator(unique, type).createSpec();
+        return unique;
     }
 
     DataTableSpec spec() {

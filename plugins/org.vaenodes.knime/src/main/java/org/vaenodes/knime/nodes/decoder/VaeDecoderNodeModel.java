@@ -57,7 +57,7 @@ final class VaeDecoderNodeModel extends NodeModel {
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
         VaeModelPortObjectSpec model = VaeModelPortObjectSpec.require(inSpecs[0]);
-        Plan plan = plan(model, (DataTableSpec) inSpecs[1], model.isTrained());
+        Plan plan = plan(model, (DataTableSpec) inSpecs[1]);
         if (plan.mode == Mode.SAMPLE && inSpecs[1] != null) {
             setWarningMessage("The input table is not used in mode 'sample'; set '" + VaeDecoderSettings.CFG_MODE
                 + "' to 'decode' to decode its latent columns.");
@@ -66,14 +66,15 @@ final class VaeDecoderNodeModel extends NodeModel {
     }
 
     /**
-     * Resolves everything. If the model spec is not final yet ({@code known} false, see {@link VaeModelPortObjectSpec#isTrained()}) the layout
-     * and the labels stay unknown (null, −1); at execute time the spec always counts as final.
+     * Resolves everything the model spec allows. Before training, a spec may not know the values per row (then the
+     * layout may stay unknown, null) or the label values (then the label checks wait and the classes stay −1/null);
+     * a trained model's spec knows both.
      */
-    private Plan plan(VaeModelPortObjectSpec model, DataTableSpec table, boolean known)
-        throws InvalidSettingsException {
+    private Plan plan(VaeModelPortObjectSpec model, DataTableSpec table) throws InvalidSettingsException {
         Mode mode = settings.mode();
-        DecoderLayout layout = known ? DecoderLayout.of(model, settings.imageColumn.getBooleanValue(),
-            settings.pixelOutputMode()) : null;
+        boolean labelsKnown = model.knowsLabels();
+        DecoderLayout layout = DecoderLayout.of(model, settings.imageColumn.getBooleanValue(),
+            settings.pixelOutputMode());
         if (mode == Mode.DECODE) {
             if (table == null) {
                 throw new InvalidSettingsException("Mode 'decode' needs a table with latent columns at the second"
@@ -86,14 +87,14 @@ final class VaeDecoderNodeModel extends NodeModel {
                 String name = model.input().labelColumn();
                 if (table.containsName(name)) {
                     label = LabelColumn.of(table, name);
-                } else if (known) {
+                } else if (labelsKnown) {
                     fixed = model.classOfLabelSetting(settings.label.getStringValue(), VaeDecoderSettings.CFG_LABEL);
                 }
             }
             return new Plan(mode, layout, z, label, fixed, null);
         }
         int[] classes = null;
-        if (model.isConditional() && known) {
+        if (model.isConditional() && labelsKnown) {
             if (settings.sampleLabelsMode() == SampleLabels.ALL) {
                 classes = new int[model.input().labelValues().size()];
                 Arrays.setAll(classes, i -> i);
@@ -116,7 +117,7 @@ final class VaeDecoderNodeModel extends NodeModel {
         VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
         BufferedDataTable table = (BufferedDataTable) inObjects[1];
         VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(model.getSpec());
-        Plan plan = plan(spec, table == null ? null : table.getDataTableSpec(), true);
+        Plan plan = plan(spec, table == null ? null : table.getDataTableSpec());
         if (plan.mode == Mode.SAMPLE && table != null) {
             setWarningMessage("The input table is not used in mode 'sample'.");
         }

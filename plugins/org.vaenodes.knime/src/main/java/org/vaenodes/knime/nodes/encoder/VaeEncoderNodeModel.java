@@ -58,7 +58,7 @@ final class VaeEncoderNodeModel extends NodeModel {
         if (table == null) {
             throw new InvalidSettingsException("No input table: connect the table to encode.");
         }
-        Bound bound = bind(model, table, model.isTrained());
+        Bound bound = bind(model, table);
         return new PortObjectSpec[] {bound.layout.spec(table)};
     }
 
@@ -66,8 +66,7 @@ final class VaeEncoderNodeModel extends NodeModel {
     private record Bound(InputColumns input, LabelColumn label, EncoderLayout layout) {
     }
 
-    /** @param known whether the model spec is final (see {@link VaeModelPortObjectSpec#isTrained()}); at execute time it always is */
-    private Bound bind(VaeModelPortObjectSpec model, DataTableSpec table, boolean known)
+    private Bound bind(VaeModelPortObjectSpec model, DataTableSpec table)
         throws InvalidSettingsException {
         InputColumns input = InputColumns.forModel(table, model.input());
         LabelColumn label = null;
@@ -81,7 +80,7 @@ final class VaeEncoderNodeModel extends NodeModel {
             }
         }
         boolean image = settings.reconstructionImage.getBooleanValue();
-        if (image && known && !model.isImage()) {
+        if (image && model.knowsImageShape() && !model.isImage()) {
             throw new InvalidSettingsException("The reconstruction image (" + VaeEncoderSettings.CFG_RECONSTRUCTION_IMAGE
                 + ") needs a model trained on images, but this model's inputs have no image shape; switch the"
                 + " option off.");
@@ -98,7 +97,7 @@ final class VaeEncoderNodeModel extends NodeModel {
         VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
         BufferedDataTable table = (BufferedDataTable) inObjects[1];
         VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(model.getSpec());
-        Bound bound = bind(spec, table.getDataTableSpec(), true);
+        Bound bound = bind(spec, table.getDataTableSpec());
         Vae vae = model.model().vae();
         if (vae.config().inputSize() != bound.input.width()) {
             throw new InvalidSettingsException("The model's network takes " + vae.config().inputSize()

@@ -69,15 +69,16 @@ final class LatentGridRendererNodeModel extends NodeModel {
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
         VaeModelPortObjectSpec model = VaeModelPortObjectSpec.require(inSpecs[0]);
-        Grid g = grid(model, model.isTrained());
+        Grid g = grid(model);
         return new PortObjectSpec[] {new ImagePortObjectSpec(PNGImageContent.TYPE), tableSpec(g.latent)};
     }
 
     /**
-     * Resolves the grid. If the model spec is not final yet ({@code known} false, see {@link VaeModelPortObjectSpec#isTrained()}), the checks
-     * of image shape and label wait for the trained model; at execute time the spec always counts as final.
+     * Resolves the grid. Checks of the image shape and the label wait until the model spec knows them (before
+     * training it may not); a trained model's spec knows both.
      */
-    private Grid grid(VaeModelPortObjectSpec model, boolean known) throws InvalidSettingsException {
+    private Grid grid(VaeModelPortObjectSpec model) throws InvalidSettingsException {
+        boolean known = model.knowsImageShape();
         if (known && !model.isImage()) {
             throw new InvalidSettingsException("The model was not trained on images (its input has no image height"
                 + " and width), so its latent space cannot be drawn as a grid of images.");
@@ -101,7 +102,7 @@ final class LatentGridRendererNodeModel extends NodeModel {
             }
         }
         int labelClass = -1;
-        if (model.isConditional() && known) {
+        if (model.isConditional() && model.knowsLabels()) {
             labelClass = model.classOfLabelSetting(settings.label.getStringValue(), LatentGridSettings.CFG_LABEL);
         }
         int scale = settings.tileScale.getIntValue();
@@ -137,7 +138,7 @@ final class LatentGridRendererNodeModel extends NodeModel {
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         org.vaenodes.knime.prefs.EngineSetup.ensureConfigured();
         VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
-        Grid g = grid(VaeModelPortObjectSpec.require(model.getSpec()), true);
+        Grid g = grid(VaeModelPortObjectSpec.require(model.getSpec()));
         Vae vae = model.model().vae();
         int n = g.n;
         int l = g.latent;

@@ -59,8 +59,10 @@ final class VaeLearnerNodeModel extends NodeModel {
         DataTableSpec spec = (DataTableSpec) inSpecs[0];
         autoSelectListColumn(spec);
         InputColumns input = inputColumns(spec);
-        InputDescription description = describe(input, List.of());
-        return new PortObjectSpec[] {modelSpec(description, 0, 0, ""), TrainingHistoryTable.SPEC};
+        InputDescription description = describe(input, labelColumn(spec), List.of());
+        // known before training when the input's width is: the number of value columns, or a declared list length
+        int side = VaeConfig.squareImageSide(input.width());
+        return new PortObjectSpec[] {modelSpec(description, side, side, ""), TrainingHistoryTable.SPEC};
     }
 
     /** Like KNIME's own learners, pick the first suitable column when the user has not chosen one yet. */
@@ -82,12 +84,15 @@ final class VaeLearnerNodeModel extends NodeModel {
 
     private InputColumns inputColumns(DataTableSpec spec) throws InvalidSettingsException {
         InputColumns input = settings.inputModeChoice() == InputMode.LIST
-            ? InputColumns.ofList(spec, settings.listColumn.getStringValue(), 0)
+            ? InputColumns.ofList(spec, settings.listColumn.getStringValue())
             : InputColumns.ofColumns(spec, numericInputColumns(spec));
-        if (settings.conditional()) {
-            LabelColumn.of(spec, settings.labelColumn.getStringValue());
-        }
+        labelColumn(spec); // checks it
         return input;
+    }
+
+    /** The label column of a conditional VAE, null for an unconditional one. */
+    private LabelColumn labelColumn(DataTableSpec spec) throws InvalidSettingsException {
+        return settings.conditional() ? LabelColumn.of(spec, settings.labelColumn.getStringValue()) : null;
     }
 
     /** The filter's columns, minus the label column: a class label is a condition, never an input value. */
@@ -97,9 +102,9 @@ final class VaeLearnerNodeModel extends NodeModel {
             .filter(c -> !c.equals(label)).toList();
     }
 
-    private InputDescription describe(InputColumns input, List<String> labelValues) {
+    private static InputDescription describe(InputColumns input, LabelColumn label, List<String> labelValues) {
         InputDescription d = input.describe();
-        return settings.conditional() ? d.withLabels(settings.labelColumn.getStringValue(), labelValues) : d;
+        return label == null ? d : d.withLabels(label.name(), label.holdsIntegers(), labelValues);
     }
 
     private VaeModelPortObjectSpec modelSpec(InputDescription d, int rows, int cols, String backend)
@@ -113,7 +118,7 @@ final class VaeLearnerNodeModel extends NodeModel {
         EngineSetup.ensureConfigured();
         BufferedDataTable table = (BufferedDataTable) in[0];
         DataTableSpec spec = table.getDataTableSpec();
-        LabelColumn label = settings.conditional() ? LabelColumn.of(spec, settings.labelColumn.getStringValue()) : null;
+        LabelColumn label = labelColumn(spec);
         TrainingTableReader.Result read = TrainingTableReader.read(table, inputColumns(spec), label,
             settings.missingChoice() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05));
         checkLikelihoodFits(read);
@@ -131,7 +136,7 @@ final class VaeLearnerNodeModel extends NodeModel {
         if (read.skippedRows() > 0) {
             setWarningMessage("Skipped " + read.skippedRows() + " row(s) with missing values.");
         }
-        InputDescription description = describe(read.input(), read.labelValues());
+        InputDescription description = describe(read.input(), label, read.labelValues());
         TrainedModel model = TrainedModel.of(result, description);
         pushFlowVariables(result);
         VaeModelPortObjectSpec modelSpec =
@@ -156,7 +161,7 @@ final class VaeLearnerNodeModel extends NodeModel {
 
     private VaeConfig vaeConfig(TrainingTableReader.Result read) throws InvalidSettingsException {
         int d = read.data().d();
-        int side = (int) Math.round(Math.sqrt(d));
+        int side = VaeConfig.squareImageSide(d);
         try {
             VaeConfig c = VaeConfig.of(d, settings.encoderHidden(), settings.latentSize.getIntValue())
                 .withDecoderHidden(settings.decoderHidden())
@@ -165,8 +170,7 @@ final class VaeLearnerNodeModel extends NodeModel {
                 .withBeta(settings.beta.getDoubleValue())
                 .withNumClasses(read.labelValues().size())
                 .withBinarize(settings.binarize.getBooleanValue());
-            // square inputs are treated as images (MNIST-like), so downstream nodes can draw them
-            return side * side == d ? c.withImageShape(side, side) : c;
+            return side > 0 ? c.withImageShape(side, side) : c;
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }

@@ -79,8 +79,7 @@ final class VaeModelReaderNodeModel extends NodeModel {
         InputDescription input = m.input();
         String column = settings.listColumn.getStringValue().trim();
         if (!column.isEmpty()) {
-            input = new InputDescription(java.util.List.of(), column, m.config().inputSize(), input.labelColumn(),
-                input.labelValues());
+            input = input.withListColumn(column);
         }
         VaeConfig config = m.config();
         int rows = settings.imageRows.getIntValue();

@@ -53,13 +53,26 @@ final class MnistTableLayout {
             cols.add(new DataColumnSpecCreator(IMAGE_COLUMN, PNGImageContent.TYPE).createSpec());
         }
         if (pixels == PixelOutput.LIST) {
-            cols.add(new DataColumnSpecCreator(PIXELS_COLUMN, ListCell.getCollectionType(DoubleCell.TYPE)).createSpec());
+            DataColumnSpecCreator list = new DataColumnSpecCreator(PIXELS_COLUMN,
+                ListCell.getCollectionType(DoubleCell.TYPE));
+            // one name per pixel, as KNIME's collection columns name their elements: tells a VAE Learner the
+            // list's length (and so the image shape) at configure time
+            list.setElementNames(pixelNames());
+            cols.add(list.createSpec());
         } else if (pixels == PixelOutput.COLUMNS) {
-            for (int p = 0; p < pixelCount; p++) {
-                cols.add(new DataColumnSpecCreator(PIXEL_COLUMN_PREFIX + p, DoubleCell.TYPE).createSpec());
+            for (String name : pixelNames()) {
+                cols.add(new DataColumnSpecCreator(name, DoubleCell.TYPE).createSpec());
             }
         }
         return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
+    }
+
+    private String[] pixelNames() {
+        String[] names = new String[pixelCount];
+        for (int p = 0; p < pixelCount; p++) {
+            names[p] = PIXEL_COLUMN_PREFIX + p;
+        }
+        return names;
     }
 
     /** Row {@code i} of the data set; row IDs are {@code <prefix><i>}, stable across runs. */
