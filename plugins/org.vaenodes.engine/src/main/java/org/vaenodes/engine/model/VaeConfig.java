@@ -2,6 +2,7 @@ package org.vaenodes.engine.model;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Immutable, validated description of a VAE's architecture and objective.
@@ -128,38 +129,76 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
     }
 
     public VaeConfig withImageShape(int rows, int cols) {
-        return new VaeConfig(inputSize, rows, cols, encoderHidden, decoderHidden, latentSize, activation,
-                likelihood, beta, numClasses, binarize);
+        return edit(c -> {
+            c.imageRows = rows;
+            c.imageCols = cols;
+        });
     }
 
+    /** With these decoder hidden layers; null or none mirror the encoder's. */
     public VaeConfig withDecoderHidden(int[] sizes) {
-        return new VaeConfig(inputSize, imageRows, imageCols, encoderHidden, sizes, latentSize, activation,
-                likelihood, beta, numClasses, binarize);
+        return edit(c -> c.decoderHidden = sizes);
     }
 
     public VaeConfig withActivation(Activation a) {
-        return new VaeConfig(inputSize, imageRows, imageCols, encoderHidden, decoderHidden, latentSize, a,
-                likelihood, beta, numClasses, binarize);
+        return edit(c -> c.activation = a);
     }
 
     public VaeConfig withLikelihood(Likelihood l) {
-        return new VaeConfig(inputSize, imageRows, imageCols, encoderHidden, decoderHidden, latentSize, activation,
-                l, beta, numClasses, binarize);
+        return edit(c -> c.likelihood = l);
     }
 
     public VaeConfig withBeta(double b) {
-        return new VaeConfig(inputSize, imageRows, imageCols, encoderHidden, decoderHidden, latentSize, activation,
-                likelihood, b, numClasses, binarize);
+        return edit(c -> c.beta = b);
     }
 
     public VaeConfig withNumClasses(int n) {
-        return new VaeConfig(inputSize, imageRows, imageCols, encoderHidden, decoderHidden, latentSize, activation,
-                likelihood, beta, n, binarize);
+        return edit(c -> c.numClasses = n);
     }
 
     public VaeConfig withBinarize(boolean b) {
-        return new VaeConfig(inputSize, imageRows, imageCols, encoderHidden, decoderHidden, latentSize, activation,
-                likelihood, beta, numClasses, b);
+        return edit(c -> c.binarize = b);
+    }
+
+    /** A copy with one change, checked like any new configuration. */
+    private VaeConfig edit(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.toConfig();
+    }
+
+    /** The components of a configuration while one of them changes. */
+    private static final class Draft {
+        final int inputSize;
+        int imageRows;
+        int imageCols;
+        final int[] encoderHidden;
+        int[] decoderHidden;
+        final int latentSize;
+        Activation activation;
+        Likelihood likelihood;
+        double beta;
+        int numClasses;
+        boolean binarize;
+
+        Draft(VaeConfig c) {
+            inputSize = c.inputSize;
+            imageRows = c.imageRows;
+            imageCols = c.imageCols;
+            encoderHidden = c.encoderHidden;
+            decoderHidden = c.decoderHidden;
+            latentSize = c.latentSize;
+            activation = c.activation;
+            likelihood = c.likelihood;
+            beta = c.beta;
+            numClasses = c.numClasses;
+            binarize = c.binarize;
+        }
+
+        VaeConfig toConfig() {
+            return new VaeConfig(inputSize, imageRows, imageCols, encoderHidden, decoderHidden, latentSize,
+                    activation, likelihood, beta, numClasses, binarize);
+        }
     }
 
     @Override

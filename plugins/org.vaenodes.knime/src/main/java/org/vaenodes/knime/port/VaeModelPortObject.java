@@ -10,6 +10,7 @@ import org.knime.core.data.util.NonClosableInputStream;
 import org.knime.core.data.util.NonClosableOutputStream;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.AbstractPortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectZipInputStream;
@@ -18,6 +19,7 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.PortTypeRegistry;
 import org.vaenodes.engine.io.ModelArchive;
 import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.model.Vae;
 
 /**
  * A trained VAE travelling between nodes. KNIME saves it with the workflow (and its Model Writer/Reader handle it)
@@ -48,6 +50,19 @@ public final class VaeModelPortObject extends AbstractPortObject {
 
     public TrainedModel model() {
         return model;
+    }
+
+    /**
+     * The trained network, checked to have {@code width} values per row as the node using it expects from the model
+     * spec's input description (a mismatch means a damaged or hand-edited model).
+     */
+    public Vae network(int width) throws InvalidSettingsException {
+        Vae vae = model.vae();
+        if (vae.config().inputSize() != width) {
+            throw new InvalidSettingsException("The model's network has " + vae.config().inputSize()
+                + " values per row but its input description has " + width + ".");
+        }
+        return vae;
     }
 
     @Override

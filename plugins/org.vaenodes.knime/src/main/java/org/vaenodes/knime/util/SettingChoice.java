@@ -1,17 +1,21 @@
 package org.vaenodes.knime.util;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.knime.core.node.InvalidSettingsException;
 
 /**
- * A choice setting stored as a short, stable id (what a flow variable or a batch {@code -option} sets), rather
- * than as an enum name or a display label that might change.
+ * A choice setting, implemented by an enum, stored as a short id (what a flow variable or a batch {@code -option}
+ * sets) rather than as a display label that might change. The id follows from the constant's name, so renaming a
+ * constant changes what saved workflows hold: SettingChoiceIdsTest pins every id.
  */
 public interface SettingChoice {
 
-    /** The value written to the settings. */
-    String id();
+    /** The value written to the settings: the constant's name in lower case, '-' for '_' (OUTPUT_MISSING → output-missing). */
+    default String id() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** All ids of a choice enum, in declaration order (for dialogs and messages). */
     static String[] ids(SettingChoice[] values) {

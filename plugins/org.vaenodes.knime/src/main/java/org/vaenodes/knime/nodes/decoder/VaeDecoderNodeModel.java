@@ -1,7 +1,5 @@
 package org.vaenodes.knime.nodes.decoder;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,14 +14,12 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.knime.data.LabelColumn;
 import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.MissingValues;
@@ -36,7 +32,7 @@ import org.vaenodes.knime.port.VaeModelPortObjectSpec;
  * VAE Decoder/Sampler: decodes latent codes from a table, or draws them from the prior N(0, I), and outputs the
  * codes with the decoded images and values. Works in chunks of {@value #CHUNK} rows.
  */
-final class VaeDecoderNodeModel extends NodeModel {
+final class VaeDecoderNodeModel extends SettingsNodeModel {
 
     /** Rows decoded per engine call. */
     static final int CHUNK = 1024;
@@ -124,11 +120,7 @@ final class VaeDecoderNodeModel extends NodeModel {
         if (plan.layout == null) {
             throw new InvalidSettingsException("The VAE model does not say how many values it decodes per row.");
         }
-        Vae vae = model.model().vae();
-        if (vae.config().inputSize() != plan.layout.width()) {
-            throw new InvalidSettingsException("The model's network decodes " + vae.config().inputSize()
-                + " values per row but its input description has " + plan.layout.width() + ".");
-        }
+        Vae vae = model.network(plan.layout.width());
         BufferedDataContainer out = exec.createDataContainer(plan.layout.spec());
         if (plan.mode == Mode.DECODE) {
             decodeTable(vae, spec, plan, table, out, exec);
@@ -237,34 +229,7 @@ final class VaeDecoderNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(NodeSettingsWO s) {
-        settings.saveSettingsTo(s);
-    }
-
-    @Override
-    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.validateSettings(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadValidatedSettingsFrom(s);
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
-    }
-
-    @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals: the output table is all KNIME needs to restore
-    }
-
-    @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals
+    protected NodeSettingsGroup settingsGroup() {
+        return settings;
     }
 }

@@ -19,66 +19,22 @@ final class VaeDecoderSettings extends NodeSettingsGroup {
 
     /** Where the latent codes come from. */
     enum Mode implements SettingChoice {
-        SAMPLE("sample"), DECODE("decode");
-
-        private final String id;
-
-        Mode(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        SAMPLE, DECODE;
     }
 
     /** Which classes a conditional model samples. */
     enum SampleLabels implements SettingChoice {
-        ALL("all"), ONE("one");
-
-        private final String id;
-
-        SampleLabels(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        ALL, ONE;
     }
 
     /** How decoded values are written to the output table. */
     enum PixelOutput implements SettingChoice {
-        LIST("list"), COLUMNS("columns"), NONE("none");
-
-        private final String id;
-
-        PixelOutput(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        LIST, COLUMNS, NONE;
     }
 
     /** What to do with a row whose latent values (or label) are missing. */
     enum MissingValues implements SettingChoice {
-        FAIL("fail"), OUTPUT_MISSING("output-missing");
-
-        private final String id;
-
-        MissingValues(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        FAIL, OUTPUT_MISSING;
     }
 
     static final String CFG_MODE = "mode";

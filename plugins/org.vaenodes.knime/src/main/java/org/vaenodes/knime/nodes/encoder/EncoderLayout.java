@@ -45,8 +45,13 @@ final class EncoderLayout {
             + (image ? 1 : 0);
     }
 
-    /** The input spec followed by the appended columns. */
+    /** The input spec followed by the appended columns: the node's output. */
     DataTableSpec spec(DataTableSpec in) {
+        return new DataTableSpec(in, appendedSpec(in));
+    }
+
+    /** The appended columns alone, named so they do not clash with the input's. */
+    DataTableSpec appendedSpec(DataTableSpec in) {
         List<DataColumnSpec> cols = new ArrayList<>(width());
         addLatent(cols, in, Z_MEAN_PREFIX);
         if (logVar) {
@@ -64,7 +69,7 @@ final class EncoderLayout {
         if (image) {
             cols.add(column(in, RECONSTRUCTION, PNGImageContent.TYPE));
         }
-        return new DataTableSpec(in, new DataTableSpec(cols.toArray(DataColumnSpec[]::new)));
+        return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
     }
 
     private void addLatent(List<DataColumnSpec> cols, DataTableSpec in, String prefix) {

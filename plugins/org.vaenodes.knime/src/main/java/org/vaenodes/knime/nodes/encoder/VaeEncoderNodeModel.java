@@ -1,7 +1,5 @@
 package org.vaenodes.knime.nodes.encoder;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,21 +8,19 @@ import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.image.png.PNGImageContent;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.model.Encoding;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.render.ImageSheets;
@@ -39,10 +35,13 @@ import org.vaenodes.knime.port.VaeModelPortObjectSpec;
  * log-probability (anomaly score) and its reconstruction image. Rows are encoded in chunks of {@value #CHUNK} so
  * memory stays bounded however large the table is.
  */
-final class VaeEncoderNodeModel extends NodeModel {
+final class VaeEncoderNodeModel extends SettingsNodeModel {
 
     /** Rows encoded per engine call. */
     static final int CHUNK = 1024;
+
+    /** Progress share of encoding; the rest is KNIME's check of the row keys while joining the new columns. */
+    private static final double ENCODING_SHARE = 0.95;
 
     private final VaeEncoderSettings settings = new VaeEncoderSettings();
 
@@ -98,12 +97,9 @@ final class VaeEncoderNodeModel extends NodeModel {
         BufferedDataTable table = (BufferedDataTable) inObjects[1];
         VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(model.getSpec());
         Bound bound = bind(spec, table.getDataTableSpec());
-        Vae vae = model.model().vae();
-        if (vae.config().inputSize() != bound.input.width()) {
-            throw new InvalidSettingsException("The model's network takes " + vae.config().inputSize()
-                + " values per row but its input description has " + bound.input.width() + ".");
-        }
-        BufferedDataContainer out = exec.createDataContainer(bound.layout.spec(table.getDataTableSpec()));
+        Vae vae = model.network(bound.input.width());
+        // the new columns go into a table of their own, joined to the input without copying its rows
+        BufferedDataContainer out = exec.createDataContainer(bound.layout.appendedSpec(table.getDataTableSpec()));
         Chunk chunk = new Chunk(spec, bound, table.getDataTableSpec(), vae);
         long total = table.size();
         long done = 0;
@@ -113,12 +109,13 @@ final class VaeEncoderNodeModel extends NodeModel {
             if (chunk.isFull()) {
                 done += chunk.flush(out);
                 final long d = done;
-                exec.setProgress(d / (double) total, () -> "Encoded " + d + " of " + total + " rows");
+                exec.setProgress(ENCODING_SHARE * d / total, () -> "Encoded " + d + " of " + total + " rows");
             }
         }
         chunk.flush(out);
         out.close();
-        return new PortObject[] {out.getTable()};
+        return new PortObject[] {exec.createJoinedTable(table, out.getTable(),
+            exec.createSubProgress(1 - ENCODING_SHARE))};
     }
 
     /** Up to {@value #CHUNK} rows waiting to be encoded together. */
@@ -134,7 +131,7 @@ final class VaeEncoderNodeModel extends NodeModel {
         private final boolean failOnMissing;
         private final long seed;
         private final int anomalySamples;
-        private final List<DataRow> rows = new ArrayList<>(CHUNK);
+        private final List<RowKey> rows = new ArrayList<>(CHUNK);
         /** For each waiting row: its index among the encodable rows, or −1 if it has a missing value. */
         private final int[] slot = new int[CHUNK];
         private final float[] x;
@@ -179,7 +176,7 @@ final class VaeEncoderNodeModel extends NodeModel {
                 }
             }
             slot[rows.size()] = ok ? valid++ : -1;
-            rows.add(row);
+            rows.add(row.getKey());
         }
 
         /** Names the input column holding the row's (first) missing value. */
@@ -223,11 +220,7 @@ final class VaeEncoderNodeModel extends NodeModel {
             }
             int width = layout.width();
             for (int i = 0; i < n; i++) {
-                DataRow row = rows.get(i);
-                List<DataCell> cells = new ArrayList<>(row.getNumCells() + width);
-                for (DataCell c : row) {
-                    cells.add(c);
-                }
+                List<DataCell> cells = new ArrayList<>(width);
                 int k = slot[i];
                 if (k < 0) {
                     for (int c = 0; c < width; c++) {
@@ -252,7 +245,7 @@ final class VaeEncoderNodeModel extends NodeModel {
                         cells.add(new PNGImageContent(png).toImageCell());
                     }
                 }
-                out.addRowToTable(new DefaultRow(row.getKey(), cells));
+                out.addRowToTable(new DefaultRow(rows.get(i), cells));
             }
             rows.clear();
             valid = 0;
@@ -274,34 +267,7 @@ final class VaeEncoderNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(NodeSettingsWO s) {
-        settings.saveSettingsTo(s);
-    }
-
-    @Override
-    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.validateSettings(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadValidatedSettingsFrom(s);
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
-    }
-
-    @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals: the output table is all KNIME needs to restore
-    }
-
-    @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals
+    protected NodeSettingsGroup settingsGroup() {
+        return settings;
     }
 }

@@ -19,18 +19,7 @@ final class VaeEncoderSettings extends NodeSettingsGroup {
 
     /** What to do with a row whose input (or label) has a missing value. */
     enum MissingValues implements SettingChoice {
-        FAIL("fail"), OUTPUT_MISSING("output-missing");
-
-        private final String id;
-
-        MissingValues(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        FAIL, OUTPUT_MISSING;
     }
 
     static final String CFG_Z_LOGVAR = "z_logvar";

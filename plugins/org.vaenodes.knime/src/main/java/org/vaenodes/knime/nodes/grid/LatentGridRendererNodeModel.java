@@ -1,7 +1,5 @@
 package org.vaenodes.knime.nodes.grid;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,18 +14,16 @@ import org.knime.core.data.def.IntCell;
 import org.knime.core.data.image.png.PNGImageContent;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
+import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.render.ImageSheets;
 import org.vaenodes.knime.port.VaeModelPortObject;
@@ -37,7 +33,7 @@ import org.vaenodes.knime.port.VaeModelPortObjectSpec;
  * Latent Grid Renderer: decodes an n × n grid of latent codes spanning two latent dimensions (the others fixed) and
  * outputs the picture as one PNG plus a table with one row per tile. A one-dimensional latent space gives a strip.
  */
-final class LatentGridRendererNodeModel extends NodeModel {
+final class LatentGridRendererNodeModel extends SettingsNodeModel {
 
     static final String GRID_X = "grid x";
     static final String GRID_Y = "grid y";
@@ -207,34 +203,7 @@ final class LatentGridRendererNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(NodeSettingsWO s) {
-        settings.saveSettingsTo(s);
-    }
-
-    @Override
-    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.validateSettings(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadValidatedSettingsFrom(s);
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
-    }
-
-    @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals: the outputs are all KNIME needs to restore
-    }
-
-    @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals
+    protected NodeSettingsGroup settingsGroup() {
+        return settings;
     }
 }

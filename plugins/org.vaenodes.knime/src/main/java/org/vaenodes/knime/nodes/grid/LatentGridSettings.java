@@ -22,19 +22,12 @@ final class LatentGridSettings extends NodeSettingsGroup {
 
     /** How the grid coordinates are spaced; the id is what flow variables set. */
     enum Range implements SettingChoice {
-        LINEAR("linear", RangeMode.LINEAR), GAUSSIAN_QUANTILES("gaussian-quantiles", RangeMode.GAUSSIAN_QUANTILES);
+        LINEAR(RangeMode.LINEAR), GAUSSIAN_QUANTILES(RangeMode.GAUSSIAN_QUANTILES);
 
-        private final String id;
         private final RangeMode mode;
 
-        Range(String id, RangeMode mode) {
-            this.id = id;
+        Range(RangeMode mode) {
             this.mode = mode;
-        }
-
-        @Override
-        public String id() {
-            return id;
         }
 
         RangeMode mode() {

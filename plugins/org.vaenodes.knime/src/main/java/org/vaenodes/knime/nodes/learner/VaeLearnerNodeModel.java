@@ -1,7 +1,5 @@
 package org.vaenodes.knime.nodes.learner;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.List;
 
 import org.knime.core.data.DataColumnSpec;
@@ -10,14 +8,12 @@ import org.knime.core.data.collection.ListDataValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.backend.BackendStatus;
 import org.vaenodes.engine.backend.Nd4jRuntime;
 import org.vaenodes.engine.model.Dl4jConfigurations;
@@ -38,7 +34,7 @@ import org.vaenodes.knime.prefs.EngineSetup;
 import org.vaenodes.knime.util.Cancellation;
 
 /** VAE Learner: trains a (conditional) variational autoencoder on a table's numeric input. */
-final class VaeLearnerNodeModel extends NodeModel {
+final class VaeLearnerNodeModel extends SettingsNodeModel {
 
     static final String FV_TRAIN_NEG_ELBO = "vae_train_neg_elbo";
     static final String FV_VALIDATION_NEG_ELBO = "vae_validation_neg_elbo";
@@ -188,32 +184,7 @@ final class VaeLearnerNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(NodeSettingsWO s) {
-        settings.saveSettingsTo(s);
-    }
-
-    @Override
-    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.validateSettings(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadValidatedSettingsFrom(s);
-    }
-
-    @Override
-    protected void reset() {
-        // the model lives in the output port; nothing else is kept
-    }
-
-    @Override
-    protected void loadInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
-        // no internals: KNIME restores the output ports itself
-    }
-
-    @Override
-    protected void saveInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
-        // no internals
+    protected NodeSettingsGroup settingsGroup() {
+        return settings;
     }
 }

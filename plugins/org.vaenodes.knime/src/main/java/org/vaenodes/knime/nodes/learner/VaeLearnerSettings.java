@@ -27,67 +27,31 @@ import org.vaenodes.knime.util.SettingChoice;
 final class VaeLearnerSettings extends NodeSettingsGroup {
 
     enum InputMode implements SettingChoice {
-        LIST("list"), COLUMNS("columns");
-
-        private final String id;
-
-        InputMode(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        LIST, COLUMNS;
     }
 
     enum MissingValues implements SettingChoice {
-        FAIL("fail"), SKIP("skip");
-
-        private final String id;
-
-        MissingValues(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        FAIL, SKIP;
     }
 
     enum ActivationChoice implements SettingChoice {
-        RELU("relu", Activation.RELU), LEAKY_RELU("leaky-relu", Activation.LEAKY_RELU), TANH("tanh", Activation.TANH),
-        SIGMOID("sigmoid", Activation.SIGMOID), ELU("elu", Activation.ELU);
+        RELU(Activation.RELU), LEAKY_RELU(Activation.LEAKY_RELU), TANH(Activation.TANH),
+        SIGMOID(Activation.SIGMOID), ELU(Activation.ELU);
 
-        private final String id;
         final Activation engine;
 
-        ActivationChoice(String id, Activation engine) {
-            this.id = id;
+        ActivationChoice(Activation engine) {
             this.engine = engine;
-        }
-
-        @Override
-        public String id() {
-            return id;
         }
     }
 
     enum LikelihoodChoice implements SettingChoice {
-        BERNOULLI("bernoulli", Likelihood.BERNOULLI), GAUSSIAN("gaussian", Likelihood.GAUSSIAN);
+        BERNOULLI(Likelihood.BERNOULLI), GAUSSIAN(Likelihood.GAUSSIAN);
 
-        private final String id;
         final Likelihood engine;
 
-        LikelihoodChoice(String id, Likelihood engine) {
-            this.id = id;
+        LikelihoodChoice(Likelihood engine) {
             this.engine = engine;
-        }
-
-        @Override
-        public String id() {
-            return id;
         }
     }
 
@@ -99,11 +63,6 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
 
         TrainerSetting(TrainerChoice engine) {
             this.engine = engine;
-        }
-
-        @Override
-        public String id() {
-            return engine.id();
         }
     }
 

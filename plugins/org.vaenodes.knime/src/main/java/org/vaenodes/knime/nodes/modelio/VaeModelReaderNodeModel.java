@@ -1,21 +1,17 @@
 package org.vaenodes.knime.nodes.modelio;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.io.ModelArchive;
 import org.vaenodes.engine.io.ModelFormatException;
 import org.vaenodes.engine.model.Dl4jConfigurations;
@@ -31,7 +27,7 @@ import org.vaenodes.knime.port.VaeModelPortObjectSpec;
  * VAE model port. The file is read at configure time too, so downstream nodes know the model's spec before
  * anything runs; every check of the engine's loader (sizes, entry names, allowed types) applies.
  */
-final class VaeModelReaderNodeModel extends NodeModel {
+final class VaeModelReaderNodeModel extends SettingsNodeModel {
 
     private final VaeModelReaderSettings settings = new VaeModelReaderSettings();
 
@@ -104,32 +100,7 @@ final class VaeModelReaderNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(NodeSettingsWO s) {
-        settings.saveSettingsTo(s);
-    }
-
-    @Override
-    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.validateSettings(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadValidatedSettingsFrom(s);
-    }
-
-    @Override
-    protected void loadInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
-        // nothing kept between executions
-    }
-
-    @Override
-    protected void saveInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
-        // nothing kept between executions
-    }
-
-    @Override
-    protected void reset() {
-        // nothing kept between executions
+    protected NodeSettingsGroup settingsGroup() {
+        return settings;
     }
 }

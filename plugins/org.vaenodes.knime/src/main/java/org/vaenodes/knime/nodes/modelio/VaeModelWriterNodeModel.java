@@ -1,6 +1,5 @@
 package org.vaenodes.knime.nodes.modelio;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,16 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.io.ModelArchive;
 import org.vaenodes.engine.model.Dl4jConfigurations;
 import org.vaenodes.engine.model.TrainedModel;
@@ -31,7 +27,7 @@ import org.vaenodes.knime.port.VaeModelPortObjectSpec;
  * with {@code ModelSerializer.restoreMultiLayerNetwork}. The file is written next to its target and moved into place,
  * so a failed or cancelled write never leaves a half-written or destroyed file.
  */
-final class VaeModelWriterNodeModel extends NodeModel {
+final class VaeModelWriterNodeModel extends SettingsNodeModel {
 
     private final VaeModelWriterSettings settings = new VaeModelWriterSettings();
 
@@ -102,32 +98,7 @@ final class VaeModelWriterNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(NodeSettingsWO s) {
-        settings.saveSettingsTo(s);
-    }
-
-    @Override
-    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.validateSettings(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadValidatedSettingsFrom(s);
-    }
-
-    @Override
-    protected void loadInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
-        // nothing kept between executions
-    }
-
-    @Override
-    protected void saveInternals(File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
-        // nothing kept between executions
-    }
-
-    @Override
-    protected void reset() {
-        // nothing kept between executions
+    protected NodeSettingsGroup settingsGroup() {
+        return settings;
     }
 }

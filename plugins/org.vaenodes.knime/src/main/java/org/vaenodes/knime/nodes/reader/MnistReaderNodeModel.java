@@ -1,6 +1,5 @@
 package org.vaenodes.knime.nodes.reader;
 
-import java.io.File;
 import java.io.IOException;
 
 import org.knime.core.data.DataTableSpec;
@@ -10,16 +9,15 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
+import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.data.IdxReader;
 import org.vaenodes.engine.data.MnistDataset;
 import org.vaenodes.engine.download.DownloadCancelledException;
 import org.vaenodes.knime.util.Cancellation;
 
 /** MNIST Reader: reads digits (built-in sample or IDX files) into a table of label, image and pixels. */
-final class MnistReaderNodeModel extends NodeModel {
+final class MnistReaderNodeModel extends SettingsNodeModel {
 
     private final MnistReaderSettings settings = new MnistReaderSettings();
 
@@ -73,34 +71,7 @@ final class MnistReaderNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(NodeSettingsWO s) {
-        settings.saveSettingsTo(s);
-    }
-
-    @Override
-    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.validateSettings(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadValidatedSettingsFrom(s);
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
-    }
-
-    @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals: the output table is all KNIME needs to restore
-    }
-
-    @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals
+    protected NodeSettingsGroup settingsGroup() {
+        return settings;
     }
 }

@@ -19,36 +19,14 @@ final class MnistReaderSettings extends NodeSettingsGroup {
 
     /** Where the digits come from; the id is what flow variables set. */
     enum Source implements SettingChoice {
-        BUILTIN_TRAIN("builtin-train"), BUILTIN_TEST("builtin-test"), IDX_FILES("idx-files"),
-        DOWNLOAD_MNIST_TRAIN("download-mnist-train"), DOWNLOAD_MNIST_TEST("download-mnist-test"),
-        DOWNLOAD_FASHION_TRAIN("download-fashion-mnist-train"), DOWNLOAD_FASHION_TEST("download-fashion-mnist-test");
-
-        private final String id;
-
-        Source(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        BUILTIN_TRAIN, BUILTIN_TEST, IDX_FILES,
+        DOWNLOAD_MNIST_TRAIN, DOWNLOAD_MNIST_TEST,
+        DOWNLOAD_FASHION_MNIST_TRAIN, DOWNLOAD_FASHION_MNIST_TEST;
     }
 
     /** How pixels are written to the output table. */
     enum PixelOutput implements SettingChoice {
-        LIST("list"), COLUMNS("columns"), NONE("none");
-
-        private final String id;
-
-        PixelOutput(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        LIST, COLUMNS, NONE;
     }
 
     static final String CFG_SOURCE = "source";

@@ -85,7 +85,7 @@ final class MnistSource {
     MnistDataset load(int maxRows, ProgressListener progress, BooleanSupplier cancelled) throws IOException {
         RemoteDataset remote = remote(source);
         if (remote != null) {
-            Part part = source == Source.DOWNLOAD_MNIST_TRAIN || source == Source.DOWNLOAD_FASHION_TRAIN ? Part.TRAIN
+            Part part = source == Source.DOWNLOAD_MNIST_TRAIN || source == Source.DOWNLOAD_FASHION_MNIST_TRAIN ? Part.TRAIN
                 : Part.TEST;
             DatasetDownloader downloader = new DatasetDownloader(cacheDir, HttpFetcher.defaults());
             Path img = downloader.images(remote, part, progress, cancelled);
@@ -103,7 +103,7 @@ final class MnistSource {
     static RemoteDataset remote(Source s) {
         return switch (s) {
             case DOWNLOAD_MNIST_TRAIN, DOWNLOAD_MNIST_TEST -> RemoteDataset.MNIST;
-            case DOWNLOAD_FASHION_TRAIN, DOWNLOAD_FASHION_TEST -> RemoteDataset.FASHION_MNIST;
+            case DOWNLOAD_FASHION_MNIST_TRAIN, DOWNLOAD_FASHION_MNIST_TEST -> RemoteDataset.FASHION_MNIST;
             default -> null;
         };
     }

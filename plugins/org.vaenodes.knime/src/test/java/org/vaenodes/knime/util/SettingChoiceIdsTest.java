@@ -1,0 +1,44 @@
+package org.vaenodes.knime.util;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ids of every choice setting, as saved workflows, flow variables and batch options hold them. An id follows
+ * from its enum constant's name, so this list is what stops a rename from breaking users' workflows.
+ */
+class SettingChoiceIdsTest {
+
+    private static final String NODES = "org.vaenodes.knime.nodes.";
+
+    @Test
+    void idsAreTheOnesWorkflowsHold() throws ClassNotFoundException {
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("reader.MnistReaderSettings$Source", List.of("builtin-train", "builtin-test", "idx-files",
+            "download-mnist-train", "download-mnist-test", "download-fashion-mnist-train",
+            "download-fashion-mnist-test"));
+        expected.put("reader.MnistReaderSettings$PixelOutput", List.of("list", "columns", "none"));
+        expected.put("learner.VaeLearnerSettings$InputMode", List.of("list", "columns"));
+        expected.put("learner.VaeLearnerSettings$MissingValues", List.of("fail", "skip"));
+        expected.put("learner.VaeLearnerSettings$ActivationChoice",
+            List.of("relu", "leaky-relu", "tanh", "sigmoid", "elu"));
+        expected.put("learner.VaeLearnerSettings$LikelihoodChoice", List.of("bernoulli", "gaussian"));
+        expected.put("learner.VaeLearnerSettings$TrainerSetting", List.of("fast", "dl4j"));
+        expected.put("encoder.VaeEncoderSettings$MissingValues", List.of("fail", "output-missing"));
+        expected.put("decoder.VaeDecoderSettings$Mode", List.of("sample", "decode"));
+        expected.put("decoder.VaeDecoderSettings$SampleLabels", List.of("all", "one"));
+        expected.put("decoder.VaeDecoderSettings$PixelOutput", List.of("list", "columns", "none"));
+        expected.put("decoder.VaeDecoderSettings$MissingValues", List.of("fail", "output-missing"));
+        expected.put("grid.LatentGridSettings$Range", List.of("linear", "gaussian-quantiles"));
+        for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+            SettingChoice[] values = (SettingChoice[]) Class.forName(NODES + e.getKey()).getEnumConstants();
+            assertEquals(e.getValue(), Arrays.asList(SettingChoice.ids(values)), e.getKey());
+        }
+    }
+}
