@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vaenodes.engine.concurrent.EngineWorkers;
 
 /**
  * Training steps of a float32 {@link Vae} on ND4J's CPU backend without ND4J operations: matrix products go straight
@@ -30,8 +31,6 @@ final class CpuTrainingSteps implements TrainingSteps {
     /** System property: "nd4j" forces the ND4J path (for comparisons); anything else lets {@link #supports} decide. */
     static final String KERNELS_PROPERTY = "vaenodes.engine.kernels";
 
-    /** System property: number of lanes (threads) for the CPU path; default one per core, at most 8. */
-    static final String LANES_PROPERTY = "vaenodes.engine.lanes";
 
     /** Fewest rows worth a lane of their own (below this a product's fixed cost outweighs the split). */
     private static final int MIN_LANE_ROWS = 32;
@@ -106,9 +105,9 @@ final class CpuTrainingSteps implements TrainingSteps {
     }
 
     /** One lane per core, at most 8 (or -Dvaenodes.engine.lanes=N). */
+    /** Lanes (threads) of the CPU path: the engine's thread count (-Dvaenodes.engine.lanes, else one per core, ≤ 8). */
     static int laneCount() {
-        int n = Integer.getInteger(LANES_PROPERTY, Runtime.getRuntime().availableProcessors());
-        return Math.max(1, Math.min(8, n));
+        return EngineWorkers.threadCount();
     }
 
     private CpuLayer[] layersOf(CpuMatrix flat) {

@@ -31,6 +31,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaenodes.engine.data.IdxImages;
 import org.vaenodes.engine.data.IdxWriter;
@@ -39,8 +40,18 @@ import org.vaenodes.engine.data.MnistDataset;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** The downloader against a loopback HTTP server of our own; never the internet. */
+/**
+ * The downloader against a loopback HTTP server of our own; never the internet. No test measures time: hangs are
+ * caught by {@code @Timeout}, and "cancel is prompt" means the download ended while the server was still stalling
+ * (it stalls far longer than any test may take) and no bytes were read after the cancel.
+ */
 class DatasetDownloaderTest {
+
+    /** How long a stalled response waits unless the test ends it; far beyond every test's {@code @Timeout}. */
+    static final long STALL_LIMIT_MINUTES = 5;
+
+    /** A read timeout that can never fire within a test's {@code @Timeout}: only a cancel can end the download. */
+    static final Duration NO_READ_TIMEOUT_IN_TIME = Duration.ofMinutes(10);
 
     /** How the test server answers a path. */
     enum Mode {
@@ -57,6 +68,8 @@ class DatasetDownloaderTest {
     final Map<String, Mode> modes = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     final CountDownLatch releaseStall = new CountDownLatch(1);
+    /** Stalled responses whose wait ended (released or given up): 0 while every stall is still holding. */
+    final AtomicInteger stallsEnded = new AtomicInteger();
 
     byte[] images;
     byte[] labels;
@@ -120,9 +133,11 @@ class DatasetDownloaderTest {
                 os.write(body, 0, body.length / 2);
                 os.flush();
                 try {
-                    releaseStall.await(30, TimeUnit.SECONDS);
+                    releaseStall.await(STALL_LIMIT_MINUTES, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    stallsEnded.incrementAndGet(); // before the exchange closes, so a client sees it counted
                 }
                 throw new IOException("test server gives up");
             }
@@ -257,40 +272,76 @@ class DatasetDownloaderTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a cancel that is not honoured would wait for the stall
     void cancelMidDownloadCachesNothing() throws IOException {
         modes.put("/mnist/train-images-idx3-ubyte.gz", Mode.STALL_HALFWAY);
         AtomicBoolean cancel = new AtomicBoolean();
         AtomicLong seen = new AtomicLong();
-        long t0 = System.nanoTime();
+        AtomicInteger progressAfterCancel = new AtomicInteger();
         DownloadCancelledException e = assertThrows(DownloadCancelledException.class,
-                () -> downloader().images(RemoteDataset.MNIST, Part.TRAIN, (f, done, all) -> {
-                    seen.set(done);
-                    cancel.set(true); // cancel as soon as the first bytes arrived; the server then stalls
-                }, cancel::get));
+                () -> downloader(List.of(base), NO_READ_TIMEOUT_IN_TIME).images(RemoteDataset.MNIST, Part.TRAIN,
+                        (f, done, all) -> {
+                            if (cancel.get()) {
+                                progressAfterCancel.incrementAndGet();
+                            }
+                            seen.set(done);
+                            cancel.set(true); // cancel as soon as the first bytes arrived; the server then stalls
+                        }, cancel::get));
         assertTrue(seen.get() > 0, "some bytes arrived before the cancel");
-        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "cancel must be prompt");
-        assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
+        // prompt: not one more chunk after the cancel, and the download ended while the server still stalled
+        // (neither the server giving up nor a read timeout ended it)
+        assertEquals(0, progressAfterCancel.get(), "chunks read after the cancel");
+        assertTrue(e.getMessage().contains("cancelled after " + seen.get() + " of " + images.length + " bytes"),
+                e.getMessage());
+        assertEquals(0, stallsEnded.get(), "the server stopped stalling before the cancelled download returned");
         assertEquals(List.of(), filesInCache());
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a watchdog that ignores the cancel would wait for the stall
     void cancelWhileTheServerStallsIsHonouredByTheWatchdog() throws IOException {
         modes.put("/mnist/train-images-idx3-ubyte.gz", Mode.STALL_HALFWAY);
+        int sentBeforeStall = images.length / 2;
         AtomicBoolean cancel = new AtomicBoolean();
-        var timer = Executors.newSingleThreadScheduledExecutor();
-        timer.schedule(() -> cancel.set(true), 700, TimeUnit.MILLISECONDS);
-        long t0 = System.nanoTime();
+        AtomicLong received = new AtomicLong();
+        Thread downloading = Thread.currentThread();
+        // raises the cancel only once the downloader holds every byte sent before the stall and waits in a read
+        // for more: the reading loop cannot see the cancel then, only the watchdog can end that read
+        Thread canceller = new Thread(() -> {
+            try {
+                while (received.get() < sentBeforeStall || !waiting(downloading)) {
+                    Thread.sleep(10);
+                }
+                cancel.set(true);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }, "test-canceller");
+        canceller.setDaemon(true);
+        canceller.start();
+        DownloadCancelledException e;
         try {
-            assertThrows(DownloadCancelledException.class,
-                    () -> downloader().images(RemoteDataset.MNIST, Part.TRAIN, null, cancel::get));
+            e = assertThrows(DownloadCancelledException.class, () -> downloader(List.of(base),
+                    NO_READ_TIMEOUT_IN_TIME).images(RemoteDataset.MNIST, Part.TRAIN,
+                            (f, done, all) -> received.set(done), cancel::get));
         } finally {
-            timer.shutdownNow();
+            canceller.interrupt();
         }
-        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "cancel must be prompt");
+        assertTrue(cancel.get(), "the download ended before the cancel was raised: " + e.getMessage());
+        assertTrue(e.getMessage().contains("cancelled after " + sentBeforeStall + " of " + images.length
+                + " bytes"), e.getMessage());
+        assertEquals(0, stallsEnded.get(), "the server stopped stalling before the cancelled download returned");
         assertEquals(List.of(), filesInCache());
     }
 
+    /** Whether {@code t} is parked or blocked (a read waiting for data), not running. */
+    private static boolean waiting(Thread t) {
+        Thread.State s = t.getState();
+        return s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.BLOCKED;
+    }
+
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a read timeout that never fires would wait for the stall
     void stalledServerHitsTheReadTimeout() throws IOException {
         modes.put("/mnist/train-images-idx3-ubyte.gz", Mode.STALL_HALFWAY);
         IOException e = assertThrows(IOException.class, () -> downloader(List.of(base), Duration.ofMillis(600))
@@ -298,6 +349,7 @@ class DatasetDownloaderTest {
         assertFalse(e instanceof DownloadCancelledException);
         assertTrue(e.getMessage().contains("read timeout"), e.getMessage());
         assertTrue(e.getMessage().contains(base + "train-images-idx3-ubyte.gz"), e.getMessage());
+        assertEquals(0, stallsEnded.get(), "the client must give up, not the stalling server");
         assertEquals(List.of(), filesInCache());
     }
 

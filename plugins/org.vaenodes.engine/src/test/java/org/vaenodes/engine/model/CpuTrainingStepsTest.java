@@ -215,15 +215,15 @@ class CpuTrainingStepsTest {
     }
 
     private static <T> T withLanes(int lanes, java.util.function.Supplier<T> job) {
-        String before = System.getProperty(CpuTrainingSteps.LANES_PROPERTY);
-        System.setProperty(CpuTrainingSteps.LANES_PROPERTY, Integer.toString(lanes));
+        String before = System.getProperty(org.vaenodes.engine.concurrent.EngineWorkers.THREADS_PROPERTY);
+        System.setProperty(org.vaenodes.engine.concurrent.EngineWorkers.THREADS_PROPERTY, Integer.toString(lanes));
         try {
             return job.get();
         } finally {
             if (before == null) {
-                System.clearProperty(CpuTrainingSteps.LANES_PROPERTY);
+                System.clearProperty(org.vaenodes.engine.concurrent.EngineWorkers.THREADS_PROPERTY);
             } else {
-                System.setProperty(CpuTrainingSteps.LANES_PROPERTY, before);
+                System.setProperty(org.vaenodes.engine.concurrent.EngineWorkers.THREADS_PROPERTY, before);
             }
         }
     }

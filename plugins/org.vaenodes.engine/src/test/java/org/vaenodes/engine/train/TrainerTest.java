@@ -3,9 +3,12 @@ package org.vaenodes.engine.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -114,17 +117,37 @@ class TrainerTest {
     @Test
     void earlyStoppingRestoresBestWeights() {
         Digits d = first(400);
-        // a learning rate that makes validation worse after a while
-        TrainingResult r = Trainer.train(VaeConfig.of(784, new int[] {64}, 4), d.data(false),
-                new TrainingConfig(40, 32, 3e-3, 9, 0.25, 2, false), null, null);
+        // a learning rate that makes validation worse after a while; 300 training rows overfit long before the
+        // last of the 200 epochs, so early stopping must end the run
+        TrainingConfig tc = new TrainingConfig(200, 32, 3e-3, 9, 0.25, 2, false);
+        // the model Trainer.train(config, ...) would create, made here so that the listener can read its weights
+        Vae vae = Vae.create(VaeConfig.of(784, new int[] {64}, 4), tc.seed());
+        // the weights after each of the last three epochs (read on the engine thread, after the epoch's
+        // validation); with a patience of 2 the best epoch is among them
+        Map<Integer, float[]> weightsAfterEpoch = new HashMap<>();
+        TrainingListener snapshots = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochStats stats) {
+                weightsAfterEpoch.put(stats.epoch(), vae.parameters());
+                weightsAfterEpoch.remove(stats.epoch() - 3);
+            }
+        };
+        TrainingResult r = Trainer.train(vae, d.data(false), tc, snapshots, null);
+        int epochs = r.history().size();
+        assertTrue(r.stoppedEarly(), "these settings must trigger early stopping: " + r.history());
         int best = r.bestEpoch();
+        assertEquals(best + 2, epochs, "stopped after the patience of 2 epochs without improvement");
         double bestVal = r.history().get(best - 1).validationNegElbo();
         for (EpochStats s : r.history()) {
-            assertTrue(s.validationNegElbo() >= bestVal - 1e-9);
+            assertTrue(s.validationNegElbo() >= bestVal - 1e-9, "epoch " + s.epoch() + " beats the best epoch "
+                    + best + ": " + r.history());
         }
-        if (r.stoppedEarly()) {
-            assertEquals(best + 2, r.history().size());
-        }
+        // the returned model holds exactly the best epoch's weights, not those of the last epoch trained
+        assertSame(vae, r.model());
+        float[] returned = r.model().parameters();
+        assertArrayEquals(weightsAfterEpoch.get(best), returned, "the best epoch's weights were not restored");
+        assertFalse(java.util.Arrays.equals(weightsAfterEpoch.get(epochs), returned),
+                "the returned weights are the last epoch's, trained two epochs past the best one");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.knime.core.node.port.PortTypeRegistry;
 import org.vaenodes.engine.io.ModelArchive;
 import org.vaenodes.engine.model.TrainedModel;
 import org.vaenodes.engine.model.Vae;
+import org.vaenodes.knime.prefs.EngineSetup;
 
 /**
  * A trained VAE travelling between nodes. KNIME saves it with the workflow (and its Model Writer/Reader handle it)
@@ -91,6 +92,8 @@ public final class VaeModelPortObject extends AbstractPortObject {
             throw new IOException("Not a VAE model port object: expected entry '" + ENTRY + "' but found "
                 + (entry == null ? "nothing" : "'" + entry.getName() + "'"));
         }
+        // loading a saved workflow may be the first engine use: the model's parameters live in ND4J's memory
+        EngineSetup.ensureConfigured();
         model = ModelArchive.read(new NonClosableInputStream.Zip(in));
         spec = (VaeModelPortObjectSpec) portSpec;
     }

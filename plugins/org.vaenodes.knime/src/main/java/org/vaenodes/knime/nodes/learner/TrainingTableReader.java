@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
@@ -13,6 +12,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.data.container.CloseableRowIterator;
+import org.vaenodes.engine.concurrent.EngineWorkers;
 import org.vaenodes.engine.train.TrainingData;
 import org.vaenodes.knime.data.InputColumns;
 import org.vaenodes.knime.data.LabelColumn;
@@ -124,8 +124,8 @@ final class TrainingTableReader {
     private static void convert(InputColumns in, DataRow[] rows, DataCell[] lists, int count, float[] values,
         int first, byte[] status, InvalidSettingsException[] errors) {
         int width = in.width();
-        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), count / MIN_ROWS_PER_PART));
-        IntStream.range(0, parts).parallel().forEach(p -> {
+        int parts = Math.max(1, Math.min(EngineWorkers.threadCount(), count / MIN_ROWS_PER_PART));
+        EngineWorkers.forEachPart(parts, p -> {
             for (int i = count * p / parts; i < count * (p + 1) / parts; i++) {
                 try {
                     status[i] = in.read(rows[i], lists[i], values, (first + i) * width) ? COMPLETE : MISSING;

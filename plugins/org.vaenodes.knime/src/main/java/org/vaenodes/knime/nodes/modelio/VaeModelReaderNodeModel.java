@@ -10,6 +10,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.prefs.EngineSetup;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.io.ModelArchive;
@@ -62,6 +63,7 @@ final class VaeModelReaderNodeModel extends SettingsNodeModel {
                 + ").");
         }
         try (InputStream in = Files.newInputStream(p)) {
+            EngineSetup.ensureConfigured(); // reading builds the network in ND4J's memory, maybe its first use
             return ModelArchive.readWithWarnings(in);
         } catch (ModelFormatException e) {
             throw new InvalidSettingsException("Cannot read the VAE model " + p + ": " + e.getMessage(), e);

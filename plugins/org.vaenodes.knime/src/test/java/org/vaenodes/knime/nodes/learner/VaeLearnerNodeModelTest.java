@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -270,8 +272,21 @@ class VaeLearnerNodeModelTest {
     @Test
     void cancelStopsTrainingWithinABatch() throws Exception {
         set(VaeLearnerSettings.CFG_EPOCHS, 50, VaeLearnerSettings.CFG_LIST_COLUMN, "Pixels");
-        int[] progressCalls = {0};
-        assertThrows(CanceledExecutionException.class, () -> node.execute(
-            ShimAccess.newExecutionContext(() -> progressCalls[0] > 3, (p, m) -> progressCalls[0]++), digitsList));
+        // cancel as soon as the first training batch reports its progress ("Epoch 1/50, batch 1/…")
+        AtomicBoolean cancel = new AtomicBoolean();
+        AtomicInteger batchesAfterCancel = new AtomicInteger();
+        CanceledExecutionException e = assertThrows(CanceledExecutionException.class, () -> node.execute(
+            ShimAccess.newExecutionContext(cancel::get, (p, m) -> {
+                if (m != null && m.startsWith("Epoch ")) {
+                    if (cancel.get()) {
+                        batchesAfterCancel.incrementAndGet();
+                    }
+                    cancel.set(true);
+                }
+            }), digitsList));
+        // the training (not the table reading) was cancelled, before its next batch
+        assertTrue(e.getMessage() != null && e.getMessage().startsWith("Training cancelled"), e.getMessage());
+        assertTrue(e.getMessage().contains("epoch 1, batch 2 of"), e.getMessage());
+        assertEquals(0, batchesAfterCancel.get(), "batches trained after the cancel");
     }
 }
