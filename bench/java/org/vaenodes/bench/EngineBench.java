@@ -28,7 +28,7 @@ import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.render.ImageSheets;
 import org.vaenodes.engine.render.RangeMode;
-import org.vaenodes.engine.train.EngineThread;
+import org.vaenodes.engine.concurrent.EngineThread;
 import org.vaenodes.engine.train.EpochStats;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingConfig;

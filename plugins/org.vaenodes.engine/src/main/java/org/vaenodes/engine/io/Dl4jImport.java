@@ -11,7 +11,7 @@ import java.util.Map;
 import org.vaenodes.engine.model.Dl4jNetworkFiles;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.model.VaeConfig;
 

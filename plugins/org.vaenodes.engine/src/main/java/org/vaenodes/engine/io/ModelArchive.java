@@ -33,7 +33,7 @@ import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.model.LegacyLayout;
 import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.EpochStats;

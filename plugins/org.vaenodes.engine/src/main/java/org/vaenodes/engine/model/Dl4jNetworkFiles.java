@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vaenodes.engine.train.EngineThread;
+import org.vaenodes.engine.concurrent.EngineThread;
 
 /**
  * The two entries of Deeplearning4j's model zip ({@code ModelSerializer}) that carry a network, in plain Java types:

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.vaenodes.engine.train.EngineThread;
+import org.vaenodes.engine.concurrent.EngineThread;
 
 /**
  * A variational autoencoder (Kingma &amp; Welling), with optional class conditioning and a KL weight β: a

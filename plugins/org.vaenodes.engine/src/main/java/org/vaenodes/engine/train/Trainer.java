@@ -1,5 +1,6 @@
 package org.vaenodes.engine.train;
 
+import org.vaenodes.engine.concurrent.EngineThread;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;

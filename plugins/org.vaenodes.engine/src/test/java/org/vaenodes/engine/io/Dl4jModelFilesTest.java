@@ -46,10 +46,10 @@ import org.vaenodes.engine.model.Encoding;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.model.LegacyLayout;
 import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.model.VaeConfig;
-import org.vaenodes.engine.train.EngineThread;
+import org.vaenodes.engine.concurrent.EngineThread;
 
 /**
  * Model files are DL4J model zips: a plain DL4J program loads ours, we load DL4J's own, and every hostile or foreign

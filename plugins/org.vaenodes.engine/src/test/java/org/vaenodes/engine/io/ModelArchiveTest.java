@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.vaenodes.engine.data.BuiltInSample;
 import org.vaenodes.engine.model.Encoding;
 import org.vaenodes.engine.model.InputDescription;
-import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.Digits;
 import org.vaenodes.engine.train.TrainingConfig;

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
-import org.vaenodes.engine.train.EngineThread;
+import org.vaenodes.engine.concurrent.EngineThread;
 
 /**
  * The CPU path ({@link CpuTrainingSteps}) must compute the same model as the ND4J path, whose backward pass

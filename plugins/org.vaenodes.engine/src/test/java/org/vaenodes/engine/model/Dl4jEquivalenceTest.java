@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vaenodes.engine.train.EngineThread;
+import org.vaenodes.engine.concurrent.EngineThread;
 
 /**
  * The model is DL4J's VAE and our fast kernels compute DL4J's maths: the network is a {@code MultiLayerNetwork}

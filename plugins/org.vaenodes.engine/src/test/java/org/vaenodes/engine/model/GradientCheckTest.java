@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vaenodes.engine.train.EngineThread;
+import org.vaenodes.engine.concurrent.EngineThread;
 
 /** Compares the hand-written backward pass with central finite differences, in double precision. */
 class GradientCheckTest {

@@ -1,5 +1,6 @@
 package org.vaenodes.engine.train;
 
+import org.vaenodes.engine.concurrent.EngineThread;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

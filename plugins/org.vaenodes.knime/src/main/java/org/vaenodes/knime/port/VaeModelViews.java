@@ -8,7 +8,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 
 import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.EpochStats;
 

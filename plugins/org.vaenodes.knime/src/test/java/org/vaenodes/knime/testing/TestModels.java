@@ -25,7 +25,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.vaenodes.engine.data.BuiltInSample;
 import org.vaenodes.engine.data.MnistDataset;
 import org.vaenodes.engine.model.InputDescription;
-import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingConfig;

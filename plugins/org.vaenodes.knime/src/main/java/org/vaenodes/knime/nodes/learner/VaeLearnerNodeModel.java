@@ -18,7 +18,7 @@ import org.vaenodes.engine.backend.BackendStatus;
 import org.vaenodes.engine.backend.Nd4jRuntime;
 import org.vaenodes.engine.model.Dl4jConfigurations;
 import org.vaenodes.engine.model.InputDescription;
-import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingCancelledException;

@@ -17,7 +17,7 @@ import org.vaenodes.engine.io.ModelArchive;
 import org.vaenodes.engine.io.ModelFormatException;
 import org.vaenodes.engine.model.Dl4jConfigurations;
 import org.vaenodes.engine.model.InputDescription;
-import org.vaenodes.engine.model.TrainedModel;
+import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.knime.port.VaeModelPortObject;

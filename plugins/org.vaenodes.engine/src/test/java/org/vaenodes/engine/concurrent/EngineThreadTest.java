@@ -1,4 +1,4 @@
-package org.vaenodes.engine.train;
+package org.vaenodes.engine.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.vaenodes.engine.train;
+package org.vaenodes.engine.concurrent;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;

@@ -1,10 +1,12 @@
-package org.vaenodes.engine.model;
+package org.vaenodes.engine.train;
 
 import java.util.List;
 import java.util.Objects;
 
-import org.vaenodes.engine.train.EpochStats;
-import org.vaenodes.engine.train.TrainingResult;
+import org.vaenodes.engine.model.InputDescription;
+import org.vaenodes.engine.model.Provenance;
+import org.vaenodes.engine.model.Vae;
+import org.vaenodes.engine.model.VaeConfig;
 
 /**
  * The unit that is saved and loaded: network (with its config), training history, input description and
