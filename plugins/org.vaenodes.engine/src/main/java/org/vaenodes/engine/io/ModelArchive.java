@@ -536,7 +536,41 @@ public final class ModelArchive {
         p.setProperty("started", v.started().toString());
         p.setProperty("finished", v.finished().toString());
         p.setProperty("trainer", v.trainer());
+        Provenance.Training t = v.training();
+        if (t != null) {
+            p.setProperty("training.epochs.asked", Integer.toString(t.epochsAsked()));
+            p.setProperty("training.epochs.run", Integer.toString(t.epochsRun()));
+            p.setProperty("training.epoch.best", Integer.toString(t.bestEpoch()));
+            p.setProperty("training.stopped.early", Boolean.toString(t.stoppedEarly()));
+            p.setProperty("training.batch.size", Integer.toString(t.batchSize()));
+            p.setProperty("training.learning.rate", Double.toString(t.learningRate()));
+            p.setProperty("training.validation.fraction", Double.toString(t.validationFraction()));
+            p.setProperty("training.early.stopping.patience", Integer.toString(t.patience()));
+            p.setProperty("training.binarize", Boolean.toString(t.binarize()));
+            p.setProperty("training.threads", Integer.toString(t.threads()));
+            p.setProperty("java.version", t.javaVersion());
+        }
         return p;
+    }
+
+    /** The training record, written since 0.3; null in older files. */
+    private static Provenance.Training trainingFromProperties(Properties p) {
+        if (p.getProperty("training.epochs.run") == null) {
+            return null;
+        }
+        return new Provenance.Training(parseInt(p, "training.epochs.asked"), parseInt(p, "training.epochs.run"),
+                parseInt(p, "training.epoch.best"), flag(p, "training.stopped.early"),
+                parseInt(p, "training.batch.size"), number(p, "training.learning.rate"),
+                number(p, "training.validation.fraction"), parseInt(p, "training.early.stopping.patience"),
+                flag(p, "training.binarize"), parseInt(p, "training.threads"), required(p, "java.version", true));
+    }
+
+    private static boolean flag(Properties p, String key) {
+        return parseBoolean(required(p, key, false), key);
+    }
+
+    private static double number(Properties p, String key) {
+        return parseDouble(required(p, key, false), key);
     }
 
     static Provenance provenanceFromProperties(Properties p) throws ModelFormatException {
@@ -546,7 +580,7 @@ public final class ModelArchive {
                     required(p, "device", true), required(p, "nd4j.version", true),
                     required(p, "engine.version", true), Instant.parse(required(p, "started", false)),
                     Instant.parse(required(p, "finished", false)),
-                    p.getProperty("trainer", Provenance.TRAINER_UNKNOWN));
+                    p.getProperty("trainer", Provenance.TRAINER_UNKNOWN), trainingFromProperties(p));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw corrupt(PROVENANCE + " is not valid: " + e.getMessage(), e);
         }

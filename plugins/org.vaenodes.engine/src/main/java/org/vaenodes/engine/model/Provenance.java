@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * How a model was made, so a user can always tell.
+ * How a model was made, so a user can always tell: the data, the training settings and how the run went, the code
+ * and machine that ran it, and when.
  *
  * @param dataSha256        SHA-256 (hex) of the training data: row count, width, the float32 values
  *                          (little-endian) and the labels if any
@@ -18,18 +19,45 @@ import java.util.Objects;
  * @param finished          end of training
  * @param trainer           the trainer asked for and the code that ran it, e.g. "fast: cpu kernels" or
  *                          "dl4j: DL4J pretrainLayer (Adam)" (see {@link #trainerDescription})
+ * @param training          the training settings and how the run went; null where not recorded (models saved
+ *                          before 0.3, and models made by other DL4J programs)
  */
 public record Provenance(String dataSha256, int rows, long seed, String backend, String device,
-        String nd4jVersion, String engineVersion, Instant started, Instant finished, String trainer) {
+        String nd4jVersion, String engineVersion, Instant started, Instant finished, String trainer,
+        Training training) {
 
     /** Trainer not recorded (models made before it was, and imported ones). */
     public static final String TRAINER_UNKNOWN = "not recorded";
 
-    /** Without a trainer record. */
+    /**
+     * The training settings (β is part of the network's configuration) and the run.
+     *
+     * @param epochsAsked         epochs set
+     * @param epochsRun           epochs trained (fewer after early stopping)
+     * @param bestEpoch           the epoch whose weights the model holds (the last one without validation)
+     * @param stoppedEarly        whether early stopping ended the run
+     * @param batchSize           rows per Adam step
+     * @param learningRate        Adam's learning rate
+     * @param validationFraction  share of the rows held out for validation
+     * @param patience            early-stopping patience in epochs (0: off)
+     * @param binarize            inputs binarized stochastically each batch
+     * @param threads             threads that computed the steps
+     * @param javaVersion         the Java runtime's version
+     */
+    public record Training(int epochsAsked, int epochsRun, int bestEpoch, boolean stoppedEarly, int batchSize,
+            double learningRate, double validationFraction, int patience, boolean binarize, int threads,
+            String javaVersion) {
+
+        public Training {
+            Objects.requireNonNull(javaVersion, "javaVersion");
+        }
+    }
+
+    /** Without a trainer and training record (older and imported models). */
     public Provenance(String dataSha256, int rows, long seed, String backend, String device, String nd4jVersion,
             String engineVersion, Instant started, Instant finished) {
         this(dataSha256, rows, seed, backend, device, nd4jVersion, engineVersion, started, finished,
-                TRAINER_UNKNOWN);
+                TRAINER_UNKNOWN, null);
     }
 
     /** "choice: code", where code is a {@code TrainingSession.kernels()} value. */

@@ -1,5 +1,7 @@
 package org.vaenodes.engine.model;
 
+import org.nd4j.linalg.factory.Nd4j;
+
 /**
  * The optimisation state of one training run of a {@link Vae}: its {@link TrainingSteps} (gradient, Adam moments,
  * batch buffers, seeded noise) and the best parameters so far. Used by {@code org.vaenodes.engine.train.Trainer};
@@ -55,6 +57,15 @@ public final class TrainingSession implements AutoCloseable {
      */
     public String kernels() {
         return steps instanceof CpuTrainingSteps ? "cpu" : steps instanceof Dl4jTrainingSteps ? "dl4j" : "nd4j";
+    }
+
+    /**
+     * Threads computing the steps: our CPU kernels' lanes, or ND4J's own threads for the other paths (ND4J's
+     * OpenMP threads on the CPU; on CUDA its host threads).
+     */
+    public int threads() {
+        return steps instanceof CpuTrainingSteps ? CpuTrainingSteps.laneCount()
+                : Nd4j.getEnvironment().maxThreads();
     }
 
     /**

@@ -125,9 +125,11 @@ public final class Trainer {
         boolean stoppedEarly = false;
         double beta = vae.config().beta();
         String trainedBy;
+        int threads;
         try (TrainingSession session = new TrainingSession(vae, data.values(), n, data.labels(),
                 tc.learningRate(), tc.seed(), binarize(vae.config(), tc), tc.trainer(), tc.batchSize())) {
             trainedBy = session.kernels();
+            threads = session.threads();
             for (int epoch = 1; epoch <= tc.epochs(); epoch++) {
                 long t0 = System.nanoTime();
                 shuffle(trainIdx, shuffler);
@@ -187,7 +189,11 @@ public final class Trainer {
         // what actually trained: the started backend's device (the GPU on CUDA; cores and OpenBLAS kernels on the CPU)
         Provenance provenance = new Provenance(fingerprint, n, tc.seed(), backend, Nd4jRuntime.status().device(),
                 EngineInfo.nd4jVersion(), EngineInfo.ENGINE_VERSION, started, Instant.now(),
-                Provenance.trainerDescription(tc.trainer(), trainedBy));
+                Provenance.trainerDescription(tc.trainer(), trainedBy),
+                new Provenance.Training(tc.epochs(), history.size(), nVal > 0 ? bestEpoch : history.size(),
+                        stoppedEarly, tc.batchSize(), tc.learningRate(), tc.validationFraction(),
+                        tc.earlyStoppingPatience(), binarize(vae.config(), tc), threads,
+                        System.getProperty("java.version")));
         return new TrainingResult(vae, history, stoppedEarly, bestEpoch, backend, provenance);
     }
 

@@ -65,6 +65,26 @@ class TrainerTest {
     }
 
     @Test
+    void provenanceRecordsEverySettingAndTheRun() {
+        Digits d = first(300);
+        TrainingConfig tc = new TrainingConfig(3, 50, 2e-3, 11, 0.2, 5, true);
+        TrainingResult r = Trainer.train(VaeConfig.of(784, new int[] {32}, 2).withBeta(0.5), d.data(false), tc, null,
+                null);
+        org.vaenodes.engine.model.Provenance p = r.provenance();
+        org.vaenodes.engine.model.Provenance.Training t = p.training();
+        assertEquals(java.util.List.of(3, 3, r.bestEpoch(), false, 50, 2e-3, 0.2, 5, true),
+                java.util.List.of(t.epochsAsked(), t.epochsRun(), t.bestEpoch(), t.stoppedEarly(), t.batchSize(),
+                        t.learningRate(), t.validationFraction(), t.patience(), t.binarize()));
+        assertEquals(org.vaenodes.engine.concurrent.EngineWorkers.threadCount(), t.threads(), "the fast path's lanes");
+        assertEquals(System.getProperty("java.version"), t.javaVersion());
+        assertEquals(11, p.seed());
+        assertEquals(300, p.rows());
+        assertEquals(0.5, r.model().config().beta(), "β is recorded with the network's configuration");
+        assertTrue(p.trainer().startsWith("fast: "), p.trainer());
+        assertTrue(!p.started().isAfter(p.finished()));
+    }
+
+    @Test
     void sameSeedGivesIdenticalWeights() {
         Digits d = first(600);
         TrainingConfig tc = new TrainingConfig(2, 64, 1e-3, 42, 0.1, 0, true);

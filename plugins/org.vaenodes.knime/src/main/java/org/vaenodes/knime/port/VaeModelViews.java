@@ -43,6 +43,19 @@ final class VaeModelViews {
         row(h, "Trainer", escape(p.trainer()));
         row(h, "Library versions", escape("VAE Nodes engine " + p.engineVersion() + ", ND4J " + p.nd4jVersion()));
         row(h, "Trained", p.started() + " to " + p.finished());
+        Provenance.Training t = p.training();
+        if (t == null) {
+            row(h, "Training settings", "not recorded (model saved before VAE Nodes 0.3 or made by another program)");
+        } else {
+            row(h, "Epochs run / set", t.epochsRun() + " / " + t.epochsAsked() + (t.stoppedEarly()
+                ? " (stopped early; patience " + t.patience() + ")" : ""));
+            row(h, "Weights of epoch", Integer.toString(t.bestEpoch()));
+            row(h, "Batch size, learning rate", t.batchSize() + ", " + t.learningRate());
+            row(h, "β (KL weight)", Double.toString(c.beta()));
+            row(h, "Validation share, early-stopping patience", t.validationFraction() + ", " + t.patience());
+            row(h, "Binarized inputs", t.binarize() ? "yes" : "no");
+            row(h, "Threads, Java", t.threads() + ", " + escape(t.javaVersion()));
+        }
         List<EpochStats> hist = model.history();
         if (!hist.isEmpty()) {
             EpochStats last = hist.get(hist.size() - 1);

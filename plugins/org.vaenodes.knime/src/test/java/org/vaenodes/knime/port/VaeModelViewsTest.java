@@ -27,6 +27,15 @@ class VaeModelViewsTest {
         assertTrue(html.contains(p.dataSha256()), "summary names the data fingerprint");
         assertTrue(html.contains("Seed") && html.contains(Long.toString(p.seed())), "summary names the seed");
         assertTrue(html.contains(p.backend()), "summary names the backend");
+        Provenance.Training t = p.training();
+        for (String shown : new String[] {"Epochs run / set</b></td><td>" + t.epochsRun() + " / " + t.epochsAsked(),
+            "Weights of epoch</b></td><td>" + t.bestEpoch(), t.batchSize() + ", " + t.learningRate(),
+            "β (KL weight)</b></td><td>" + model.model().config().beta(),
+            t.validationFraction() + ", " + t.patience(), "Binarized inputs</b></td><td>" + (t.binarize() ? "yes" : "no"),
+            t.threads() + ", " + t.javaVersion(), p.trainer(), p.device(), p.engineVersion(), p.nd4jVersion(),
+            p.started().toString(), p.finished().toString()}) {
+            assertTrue(html.contains(shown), "summary shows " + shown + ": " + html);
+        }
 
         XYSeriesCollection data = LossCurveChart.dataset(model.model().history());
         assertEquals(model.model().history().size(), data.getSeries(0).getItemCount(), "one point per epoch");
