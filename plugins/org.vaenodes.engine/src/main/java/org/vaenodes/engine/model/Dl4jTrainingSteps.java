@@ -56,9 +56,9 @@ final class Dl4jTrainingSteps extends Nd4jEvaluatedSteps {
             p.x.subi(p.scratch1);
             Transforms.step(p.x, false);
         }
-        vae.runEncoder(p);
+        vae.math.runEncoder(p);
         double kl;
-        try (INDArray k = vae.klRows(p)) {
+        try (INDArray k = vae.math.klRows(p)) {
             kl = k.sumNumber().doubleValue();
         }
         net.pretrainLayer(0, p.x);

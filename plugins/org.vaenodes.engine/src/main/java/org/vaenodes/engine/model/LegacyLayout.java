@@ -17,7 +17,7 @@ public final class LegacyLayout {
                     + rowMajor.length);
         }
         float[] out = new float[rowMajor.length];
-        for (Dense d : Vae.layout(config)) {
+        for (Dense d : VaeLayout.of(config)) {
             int in = d.fanIn();
             int base = (int) d.offset;
             for (int i = 0; i < in; i++) {

@@ -42,7 +42,7 @@ final class Nd4jEvaluation implements AutoCloseable {
         p.gatherX(data, order, from, rows);
         p.loadLabels(labels, order, from, rows);
         Nd4j.randn(p.eps, noise);
-        vae.forward(p, true);
+        vae.math.forward(p, true);
         return sums(p);
     }
 
@@ -54,7 +54,7 @@ final class Nd4jEvaluation implements AutoCloseable {
     double[] sums(Pass p) {
         double recon;
         double kl;
-        try (INDArray r = vae.reconRows(p); INDArray k = vae.klRows(p)) {
+        try (INDArray r = vae.math.reconRows(p); INDArray k = vae.math.klRows(p)) {
             recon = r.sumNumber().doubleValue();
             kl = k.sumNumber().doubleValue();
         }

@@ -62,9 +62,9 @@ final class Nd4jTrainingSteps extends Nd4jEvaluatedSteps {
             Transforms.step(p.x, false);
         }
         Nd4j.randn(p.eps, noise);
-        vae.forward(p, true);
+        vae.math.forward(p, true);
         double[] sums = evaluation.sums(p);
-        vae.backward(p, gradViews);
+        vae.math.backward(p, gradViews);
         updater.applyUpdater(grad, iteration++, 0);
         vae.params.subi(grad);
         return sums;

@@ -81,7 +81,7 @@ final class Pass implements AutoCloseable {
     /** Loads rows [from, from + n) of a row-major float array (n == rows). */
     void loadX(float[] data, int from, int n) {
         int d = (int) x.size(1);
-        Vae.writeRows(x, 0, data, from * d, n * d);
+        NdArrays.writeRows(x, 0, data, from * d, n * d);
     }
 
     /** Gathers the rows order[from … from + n) of a row-major float array. */
@@ -114,7 +114,7 @@ final class Pass implements AutoCloseable {
             int row = order == null ? from + r : order[from + r];
             labelStage[r * c + labels[row]] = 1f;
         }
-        Vae.writeRows(y, 0, labelStage, 0, n * c);
+        NdArrays.writeRows(y, 0, labelStage, 0, n * c);
     }
 
     void loadLabels(int[] labels, int from, int n) {

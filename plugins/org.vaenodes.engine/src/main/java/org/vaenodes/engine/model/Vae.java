@@ -1,6 +1,5 @@
 package org.vaenodes.engine.model;
 
-import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 import java.util.Random;
@@ -10,16 +9,17 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vaenodes.engine.concurrent.EngineThread;
 
 /**
  * A variational autoencoder (Kingma &amp; Welling), with optional class conditioning and a KL weight β: a
- * Deeplearning4j network wherever DL4J can express it, and the maths the engine runs on it.
+ * Deeplearning4j network wherever DL4J can express it, and what callers do with it — encode, sample, decode, score.
+ * The parameter layout is {@link VaeLayout}'s, the ND4J passes are {@link Nd4jVaeMath}'s, training is a
+ * {@link TrainingSession}'s.
  *
  * <p>Network: encoder MLP → two linear heads μ and log σ² → z = μ + exp(½ log σ²)·ε → decoder MLP → linear output
  * (logits for Bernoulli, means for Gaussian). A conditional VAE appends the one-hot label to the encoder input and
- * to z. All parameters live in one flat vector in DL4J's layout ({@link Dense}). When DL4J's layer can express the
+ * to z. All parameters live in one flat vector in DL4J's layout ({@link Dense}, {@link VaeLayout}). When DL4J's layer can express the
  * network ({@link Dl4jConfigurations#whyNotDl4j}), that vector <em>is</em> the parameter vector of a DL4J
  * {@code MultiLayerNetwork} with one {@code VariationalAutoencoder} layer: our kernels read and train the DL4J
  * network's own memory, and DL4J's API sees every update. Weights and biases are initialised like PyTorch's
@@ -27,8 +27,8 @@ import org.vaenodes.engine.concurrent.EngineThread;
  *
  * <p>Every public method takes and returns plain Java arrays, runs its ND4J work on the {@link EngineThread} and
  * processes large inputs in chunks of {@value #CHUNK_ROWS} rows. Instances are safe to share between threads:
- * all access to the parameters is serialised on the engine thread. The parameters only change through
- * {@link #setParameters} and training.
+ * all access to the parameters is serialised on the engine thread. Only training changes the parameters (a
+ * {@code TrainingSession} on the engine thread); once trained, a network is read, never written.
  */
 public final class Vae {
 
@@ -51,49 +51,20 @@ public final class Vae {
     final Dense.Views[] views;
     /** The DL4J network whose parameters are {@link #params}, or null for a network DL4J cannot express. */
     final MultiLayerNetwork network;
+    /** The forward and backward passes on these parameters with ND4J operations. */
+    final Nd4jVaeMath math;
 
     private Vae(VaeConfig config, DataType dtype) {
         this.config = Objects.requireNonNull(config, "config");
         this.dtype = dtype;
         numEnc = config.encoderHidden().length;
         numDec = config.decoderHidden().length;
-        layers = layout(config);
+        layers = VaeLayout.of(config);
         paramCount = layers[layers.length - 1].end();
         params = Nd4j.create(dtype, 1, paramCount);
         views = bindAll(params);
         network = Dl4jConfigurations.isDl4j(config) ? attachNetwork(config, params) : null;
-    }
-
-    /**
-     * The layers' places in the flat parameter vector, in DL4J's order: encoder hidden layers, μ head, log σ² head,
-     * decoder hidden layers, output layer.
-     */
-    static Dense[] layout(VaeConfig config) {
-        int[] enc = config.encoderHidden();
-        int[] dec = config.decoderHidden();
-        int c = config.numClasses();
-        Dense[] layers = new Dense[enc.length + 2 + dec.length + 1];
-        long off = 0;
-        int in = config.inputSize();
-        int k = 0;
-        for (int i = 0; i < enc.length; i++) {
-            layers[k] = new Dense(in, i == 0 ? c : 0, enc[i], off);
-            off = layers[k++].end();
-            in = enc[i];
-        }
-        int headClasses = enc.length == 0 ? c : 0;
-        layers[k] = new Dense(in, headClasses, config.latentSize(), off);
-        off = layers[k++].end();
-        layers[k] = new Dense(in, headClasses, config.latentSize(), off);
-        off = layers[k++].end();
-        in = config.latentSize();
-        for (int i = 0; i < dec.length; i++) {
-            layers[k] = new Dense(in, i == 0 ? c : 0, dec[i], off);
-            off = layers[k++].end();
-            in = dec[i];
-        }
-        layers[k] = new Dense(in, dec.length == 0 ? c : 0, config.inputSize(), off);
-        return layers;
+        math = new Nd4jVaeMath(this);
     }
 
     /** A DL4J network over the given parameter vector (not copied: the network uses that memory). */
@@ -197,11 +168,6 @@ public final class Vae {
         return EngineThread.supply(() -> params.data().asFloat());
     }
 
-    /** Replaces all parameters (same layout and count as {@link #parameters()}). */
-    public void setParameters(float[] values) {
-        EngineThread.run(() -> setParametersOnEngine(values));
-    }
-
     void setParametersOnEngine(float[] values) {
         if (values.length != paramCount) {
             throw new IllegalArgumentException("This network (" + config.describe() + ") has " + paramCount
@@ -212,7 +178,7 @@ public final class Vae {
                 throw new IllegalArgumentException("The parameters contain NaN or infinite values");
             }
         }
-        writeRows(params, 0, values, 0, values.length);
+        NdArrays.writeRows(params, 0, values, 0, values.length);
     }
 
     // ------------------------------------------------------------------------------------------------ public API
@@ -228,9 +194,9 @@ public final class Vae {
             forChunks(rows, (pass, from, n) -> {
                 pass.loadX(x, from, n);
                 pass.loadLabels(labelsOrNull, from, n);
-                runEncoder(pass);
-                readRows(pass.act[muLayer()], mu, from * l, n * l);
-                readRows(pass.act[lvLayer()], lv, from * l, n * l);
+                math.runEncoder(pass);
+                NdArrays.readRows(pass.act[muLayer()], mu, from * l, n * l);
+                NdArrays.readRows(pass.act[lvLayer()], lv, from * l, n * l);
             });
             return new Encoding(mu, lv, rows, l);
         });
@@ -258,10 +224,10 @@ public final class Vae {
             float[] out = new float[Math.multiplyExact(rows, d)];
             forChunks(rows, (pass, from, n) -> {
                 pass.loadLabels(labelsOrNull, from, n);
-                writeRows(pass.z, 0, z, from * l, n * l);
-                runDecoder(pass);
-                toMeans(pass.act[outLayer()]);
-                readRows(pass.act[outLayer()], out, (long) from * d, n * d);
+                NdArrays.writeRows(pass.z, 0, z, from * l, n * l);
+                math.runDecoder(pass);
+                math.toMeans(pass.act[outLayer()]);
+                NdArrays.readRows(pass.act[outLayer()], out, (long) from * d, n * d);
             });
             return out;
         });
@@ -299,10 +265,10 @@ public final class Vae {
                     pass.loadX(x, from, n);
                     pass.loadLabels(labelsOrNull, from, n);
                     Nd4j.randn(pass.eps, rng);
-                    forward(pass, true);
-                    try (INDArray r = reconRows(pass); INDArray k = klRows(pass)) {
-                        copyRows(r, recon, from);
-                        copyRows(k, kl, from);
+                    math.forward(pass, true);
+                    try (INDArray r = math.reconRows(pass); INDArray k = math.klRows(pass)) {
+                        NdArrays.copyRows(r, recon, from);
+                        NdArrays.copyRows(k, kl, from);
                     }
                 });
             } finally {
@@ -333,13 +299,13 @@ public final class Vae {
             forChunks(rows, (pass, from, n) -> {
                 pass.loadX(x, from, n);
                 pass.loadLabels(labelsOrNull, from, n);
-                runEncoder(pass);
+                math.runEncoder(pass);
                 for (int s = 0; s < samples; s++) {
                     Nd4j.randn(pass.eps, rng);
-                    reparameterise(pass, true);
-                    runDecoder(pass);
-                    try (INDArray r = reconRows(pass)) {
-                        copyRows(r, tmp, from);
+                    math.reparameterise(pass, true);
+                    math.runDecoder(pass);
+                    try (INDArray r = math.reconRows(pass)) {
+                        NdArrays.copyRows(r, tmp, from);
                     }
                     for (int i = 0; i < n; i++) {
                         out[from + i] -= tmp[from + i] / samples;
@@ -416,242 +382,6 @@ public final class Vae {
                 rest.close();
             }
         }
-    }
-
-    /** Full forward pass: encoder, z (sampled with pass.eps or the mean), decoder logits. */
-    void forward(Pass p, boolean sample) {
-        runEncoder(p);
-        reparameterise(p, sample);
-        runDecoder(p);
-    }
-
-    void runEncoder(Pass p) {
-        INDArray in = p.x;
-        for (int i = 0; i < numEnc; i++) {
-            dense(i, in, p);
-            activate(p.act[i]);
-            in = p.act[i];
-        }
-        dense(muLayer(), in, p);
-        dense(lvLayer(), in, p);
-    }
-
-    void reparameterise(Pass p, boolean sample) {
-        INDArray mu = p.act[muLayer()];
-        if (!sample) {
-            p.z.assign(mu);
-            return;
-        }
-        p.std.assign(p.act[lvLayer()]).muli(0.5);
-        Transforms.exp(p.std, false);
-        p.z.assign(p.eps).muli(p.std).addi(mu);
-    }
-
-    void runDecoder(Pass p) {
-        INDArray in = p.z;
-        for (int k = firstDecLayer(); k < outLayer(); k++) {
-            dense(k, in, p);
-            activate(p.act[k]);
-            in = p.act[k];
-        }
-        dense(outLayer(), in, p);
-    }
-
-    private void dense(int k, INDArray in, Pass p) {
-        Dense.Views v = views[k];
-        INDArray out = p.act[k];
-        Nd4j.gemm(in, v.wx(), out, false, false, 1.0, 0.0);
-        if (v.wy() != null) {
-            Nd4j.gemm(p.y, v.wy(), out, false, false, 1.0, 1.0);
-        }
-        out.addiRowVector(v.b());
-    }
-
-    private void activate(INDArray a) {
-        switch (config.activation()) {
-            case RELU -> Transforms.relu(a, false);
-            case LEAKY_RELU -> Transforms.leakyRelu(a, Activation.LEAKY_SLOPE, false);
-            case TANH -> Transforms.tanh(a, false);
-            case SIGMOID -> Transforms.sigmoid(a, false);
-            case ELU -> Transforms.elu(a, false);
-            default -> throw new AssertionError();
-        }
-    }
-
-    /** g ⊙= f'(pre), computed from the activation output a = f(pre); s is scratch of a's shape. */
-    void multiplyByDerivative(INDArray g, INDArray a, INDArray s) {
-        switch (config.activation()) {
-            case RELU -> {
-                s.assign(a);
-                Transforms.step(s, false);
-            }
-            case LEAKY_RELU -> {
-                s.assign(a);
-                Transforms.step(s, false);
-                s.muli(1 - Activation.LEAKY_SLOPE).addi(Activation.LEAKY_SLOPE);
-            }
-            case TANH -> s.assign(a).muli(a).rsubi(1.0);
-            case SIGMOID -> s.assign(a).rsubi(1.0).muli(a);
-            case ELU -> {
-                s.assign(a);
-                Transforms.min(s, 0.0, false);
-                s.addi(1.0);
-            }
-            default -> throw new AssertionError();
-        }
-        g.muli(s);
-    }
-
-    /** In place: logits → means (sigmoid for Bernoulli; identity for Gaussian). */
-    void toMeans(INDArray out) {
-        if (config.likelihood() == Likelihood.BERNOULLI) {
-            Transforms.sigmoid(out, false);
-        }
-    }
-
-    /** −log p(x | z) per row [rows]; uses the pass's scratch arrays. Caller closes the result. */
-    INDArray reconRows(Pass p) {
-        INDArray l = p.act[outLayer()];
-        INDArray s1 = p.scratch1;
-        INDArray s2 = p.scratch2;
-        if (config.likelihood() == Likelihood.BERNOULLI) {
-            // softplus(l) − x·l, computed stably as max(l, 0) − x·l + log1p(exp(−|l|))
-            s1.assign(l);
-            Transforms.abs(s1, false);
-            s1.negi();
-            Transforms.exp(s1, false);
-            Transforms.log1p(s1, false);
-            s2.assign(l);
-            Transforms.relu(s2, false);
-            s1.addi(s2);
-            s2.assign(l).muli(p.x);
-            s1.subi(s2);
-            return s1.sum(1);
-        }
-        s1.assign(l).subi(p.x);
-        s1.muli(s1);
-        return s1.sum(1).addi(config.inputSize() * HALF_LN_PI);
-    }
-
-    /** KL(q(z|x) ‖ N(0, I)) per row [rows]. Caller closes the result. */
-    INDArray klRows(Pass p) {
-        INDArray mu = p.act[muLayer()];
-        INDArray lv = p.act[lvLayer()];
-        INDArray s = p.scratchL;
-        // ½ Σ (σ² + μ² − 1 − log σ²)
-        s.assign(lv);
-        Transforms.exp(s, false);
-        s.subi(lv).subi(1.0);
-        p.scratchL2.assign(mu).muli(mu);
-        s.addi(p.scratchL2);
-        return s.sum(1).muli(0.5);
-    }
-
-    /**
-     * Backward pass of the objective Σ_rows (recon + β·KL) into the flat gradient vector g (same layout as the
-     * parameters, every entry overwritten). Needs a training pass after {@link #forward} with sampling.
-     */
-    void backward(Pass p, Dense.Views[] g) {
-        double beta = config.beta();
-        int out = outLayer();
-        INDArray dOut = p.delta[out];
-        if (config.likelihood() == Likelihood.BERNOULLI) {
-            dOut.assign(p.act[out]);
-            Transforms.sigmoid(dOut, false);
-            dOut.subi(p.x);
-        } else {
-            dOut.assign(p.act[out]).subi(p.x).muli(2.0);
-        }
-        // decoder, top down
-        for (int k = out; k >= firstDecLayer(); k--) {
-            INDArray in = k == firstDecLayer() ? p.z : p.act[k - 1];
-            gradients(k, in, p, g);
-            if (k > firstDecLayer()) {
-                Nd4j.gemm(p.delta[k], views[k].wx(), p.delta[k - 1], false, true, 1.0, 0.0);
-                multiplyByDerivative(p.delta[k - 1], p.act[k - 1], p.scratchAct[k - 1]);
-            } else {
-                Nd4j.gemm(p.delta[k], views[k].wx(), p.dz, false, true, 1.0, 0.0);
-            }
-        }
-        // through the reparameterisation and the KL term
-        INDArray mu = p.act[muLayer()];
-        INDArray lv = p.act[lvLayer()];
-        INDArray dMu = p.delta[muLayer()];
-        INDArray dLv = p.delta[lvLayer()];
-        dMu.assign(mu).muli(beta).addi(p.dz);
-        // dLv = ½ (dz ⊙ ε ⊙ σ + β (σ² − 1))
-        dLv.assign(p.std).muli(p.std).subi(1.0).muli(beta);
-        p.scratchL.assign(p.dz).muli(p.eps).muli(p.std);
-        dLv.addi(p.scratchL).muli(0.5);
-        INDArray encOut = numEnc == 0 ? p.x : p.act[numEnc - 1];
-        gradients(muLayer(), encOut, p, g);
-        gradients(lvLayer(), encOut, p, g);
-        if (numEnc == 0) {
-            return;
-        }
-        int top = numEnc - 1;
-        Nd4j.gemm(dMu, views[muLayer()].wx(), p.delta[top], false, true, 1.0, 0.0);
-        Nd4j.gemm(dLv, views[lvLayer()].wx(), p.delta[top], false, true, 1.0, 1.0);
-        multiplyByDerivative(p.delta[top], p.act[top], p.scratchAct[top]);
-        for (int k = top; k >= 0; k--) {
-            INDArray in = k == 0 ? p.x : p.act[k - 1];
-            gradients(k, in, p, g);
-            if (k > 0) {
-                Nd4j.gemm(p.delta[k], views[k].wx(), p.delta[k - 1], false, true, 1.0, 0.0);
-                multiplyByDerivative(p.delta[k - 1], p.act[k - 1], p.scratchAct[k - 1]);
-            }
-        }
-    }
-
-    private void gradients(int k, INDArray in, Pass p, Dense.Views[] g) {
-        INDArray d = p.delta[k];
-        if (g[k].wy() == null) {
-            Nd4j.gemm(in, d, g[k].wx(), true, false, 1.0, 0.0);
-        } else {
-            // strided views (conditional layers) cannot be gemm results: multiply, then copy in
-            try (INDArray gx = Nd4j.gemm(in, d, true, false); INDArray gy = Nd4j.gemm(p.y, d, true, false)) {
-                g[k].wx().assign(gx);
-                g[k].wy().assign(gy);
-            }
-        }
-        Nd4j.gemm(p.ones, d, g[k].b(), false, false, 1.0, 0.0);
-    }
-
-    // ------------------------------------------------------------------------------------------- array copies
-
-    /** Copies src[from, from+len) into the flat data of arr starting at element dstOffset. */
-    static void writeRows(INDArray arr, long dstOffset, float[] src, int from, int len) {
-        if (arr.dataType() == DataType.DOUBLE) {
-            DoubleBuffer db = arr.data().asNioDouble();
-            db.position(Math.toIntExact(arr.offset() + dstOffset));
-            for (int i = 0; i < len; i++) {
-                db.put(src[from + i]);
-            }
-        } else {
-            FloatBuffer fb = arr.data().asNioFloat();
-            fb.position(Math.toIntExact(arr.offset() + dstOffset));
-            fb.put(src, from, len);
-        }
-    }
-
-    /** Copies the first len values of a contiguous array into dst[dstFrom…]. */
-    static void readRows(INDArray arr, float[] dst, long dstFrom, int len) {
-        if (arr.dataType() == DataType.DOUBLE) {
-            DoubleBuffer db = arr.data().asNioDouble();
-            db.position(Math.toIntExact(arr.offset()));
-            for (int i = 0; i < len; i++) {
-                dst[Math.toIntExact(dstFrom + i)] = (float) db.get();
-            }
-        } else {
-            FloatBuffer fb = arr.data().asNioFloat();
-            fb.position(Math.toIntExact(arr.offset()));
-            fb.get(dst, Math.toIntExact(dstFrom), len);
-        }
-    }
-
-    static void copyRows(INDArray vector, double[] dst, int from) {
-        double[] v = vector.toDoubleVector();
-        System.arraycopy(v, 0, dst, from, v.length);
     }
 
     /** A deterministic seed sequence helper for callers that need several independent streams. */

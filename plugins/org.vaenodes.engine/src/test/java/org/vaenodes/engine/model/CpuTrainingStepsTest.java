@@ -64,14 +64,14 @@ class CpuTrainingStepsTest {
         try (Pass p = new Pass(vae, rows, true)) {
             p.loadX(x, 0, rows);
             p.loadLabels(labels, 0, rows);
-            Vae.writeRows(p.eps, 0, eps, 0, eps.length);
+            NdArrays.writeRows(p.eps, 0, eps, 0, eps.length);
             INDArray grad = Nd4j.create(vae.dtype, 1, vae.paramCount);
-            vae.forward(p, true);
-            try (INDArray rec = vae.reconRows(p); INDArray kl = vae.klRows(p)) {
+            vae.math.forward(p, true);
+            try (INDArray rec = vae.math.reconRows(p); INDArray kl = vae.math.klRows(p)) {
                 reconNd4j = rec.toDoubleVector();
                 klNd4j = kl.toDoubleVector();
             }
-            vae.backward(p, vae.bindAll(grad));
+            vae.math.backward(p, vae.bindAll(grad));
             gradNd4j = grad.toFloatVector();
         }
         // CPU path on the same rows and noise

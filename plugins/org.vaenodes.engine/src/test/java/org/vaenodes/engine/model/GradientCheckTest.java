@@ -66,8 +66,8 @@ class GradientCheckTest {
                 }
             }
             INDArray grad = Nd4j.create(vae.dtype, 1, vae.paramCount);
-            vae.forward(p, true);
-            vae.backward(p, vae.bindAll(grad));
+            vae.math.forward(p, true);
+            vae.math.backward(p, vae.bindAll(grad));
             double worst = 0;
             double h = 1e-6;
             for (long i = 0; i < vae.paramCount; i++) {
@@ -87,8 +87,8 @@ class GradientCheckTest {
     }
 
     private static double objective(Vae vae, Pass p) {
-        vae.forward(p, true);
-        try (INDArray rec = vae.reconRows(p); INDArray kl = vae.klRows(p)) {
+        vae.math.forward(p, true);
+        try (INDArray rec = vae.math.reconRows(p); INDArray kl = vae.math.klRows(p)) {
             return rec.sumNumber().doubleValue() + vae.config().beta() * kl.sumNumber().doubleValue();
         }
     }

@@ -1,0 +1,50 @@
+package org.vaenodes.engine.model;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Copies between Java arrays and the flat data of ND4J arrays, float or double. */
+final class NdArrays {
+
+    private NdArrays() {
+    }
+
+    /** Copies src[from, from+len) into the flat data of arr starting at element dstOffset. */
+    static void writeRows(INDArray arr, long dstOffset, float[] src, int from, int len) {
+        if (arr.dataType() == DataType.DOUBLE) {
+            DoubleBuffer db = arr.data().asNioDouble();
+            db.position(Math.toIntExact(arr.offset() + dstOffset));
+            for (int i = 0; i < len; i++) {
+                db.put(src[from + i]);
+            }
+        } else {
+            FloatBuffer fb = arr.data().asNioFloat();
+            fb.position(Math.toIntExact(arr.offset() + dstOffset));
+            fb.put(src, from, len);
+        }
+    }
+
+    /** Copies the first len values of a contiguous array into dst[dstFrom…]. */
+    static void readRows(INDArray arr, float[] dst, long dstFrom, int len) {
+        if (arr.dataType() == DataType.DOUBLE) {
+            DoubleBuffer db = arr.data().asNioDouble();
+            db.position(Math.toIntExact(arr.offset()));
+            for (int i = 0; i < len; i++) {
+                dst[Math.toIntExact(dstFrom + i)] = (float) db.get();
+            }
+        } else {
+            FloatBuffer fb = arr.data().asNioFloat();
+            fb.position(Math.toIntExact(arr.offset()));
+            fb.get(dst, Math.toIntExact(dstFrom), len);
+        }
+    }
+
+    /** Copies a vector's values into dst[from…]. */
+    static void copyRows(INDArray vector, double[] dst, int from) {
+        double[] v = vector.toDoubleVector();
+        System.arraycopy(v, 0, dst, from, v.length);
+    }
+}
