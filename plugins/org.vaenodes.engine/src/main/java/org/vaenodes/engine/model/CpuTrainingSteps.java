@@ -41,7 +41,7 @@ final class CpuTrainingSteps implements TrainingSteps {
     private final int[] labels;
     private final boolean binarize;
     private final CpuMatrix params;
-    private final CpuLayer[] weights;
+    private final CpuVaeMath math;
     private final CpuLanes lanes;
     /** Per lane: where its share of a layer's gradient lands before Adam consumes it (small enough for the cache). */
     private final CpuMatrix[] laneGradient;
@@ -66,7 +66,7 @@ final class CpuTrainingSteps implements TrainingSteps {
         int p = Math.toIntExact(vae.paramCount);
         FloatBuffer flat = vae.params.data().asNioFloat();
         params = CpuMatrix.window(flat, vae.params.data().addressPointer(), 0, 1, p);
-        weights = layersOf(params);
+        math = new CpuVaeMath(vae, params);
         int n = laneCount();
         laneGradient = new CpuMatrix[n];
         for (int i = 0; i < n; i++) {
@@ -104,21 +104,9 @@ final class CpuTrainingSteps implements TrainingSteps {
         return most;
     }
 
-    /** One lane per core, at most 8 (or -Dvaenodes.engine.lanes=N). */
     /** Lanes (threads) of the CPU path: the engine's thread count (-Dvaenodes.engine.lanes, else one per core, ≤ 8). */
     static int laneCount() {
         return EngineWorkers.threadCount();
-    }
-
-    private CpuLayer[] layersOf(CpuMatrix flat) {
-        CpuLayer[] out = new CpuLayer[vae.layers.length];
-        for (int k = 0; k < out.length; k++) {
-            Dense d = vae.layers[k];
-            CpuMatrix w = CpuMatrix.window(flat.buf, flat.ptr, d.offset, d.out, d.fanIn());
-            out[k] = new CpuLayer(w, w.colBlock(0, d.inX), d.classes == 0 ? null : w.colBlock(d.inX, d.classes),
-                    CpuMatrix.window(flat.buf, flat.ptr, d.biasOffset(), 1, d.out));
-        }
-        return out;
     }
 
     /** A pass over a whole batch and its row slices, one per lane (each with at least MIN_LANE_ROWS rows). */
@@ -132,16 +120,11 @@ final class CpuTrainingSteps implements TrainingSteps {
             CpuPass[] slices = new CpuPass[n];
             int[] starts = new int[n];
             for (int i = 0; i < n; i++) {
-                starts[i] = part(rows, i, n);
-                slices[i] = whole.slice(starts[i], part(rows, i + 1, n) - starts[i]);
+                starts[i] = CpuVaeMath.part(rows, i, n);
+                slices[i] = whole.slice(starts[i], CpuVaeMath.part(rows, i + 1, n) - starts[i]);
             }
             return new Batch(whole, slices, starts);
         });
-    }
-
-    /** Start of part i of [0, size) cut into n nearly equal parts. */
-    private static int part(int size, int i, int n) {
-        return (int) ((long) size * i / n);
     }
 
     @Override
@@ -169,12 +152,13 @@ final class CpuTrainingSteps implements TrainingSteps {
                 if (!binarize) {
                     gather(slices[lane], order, from + b.starts()[lane]);
                 }
-                forward(slices[lane], true);
-                backwardDeltas(slices[lane]);
+                math.forward(slices[lane], true);
+                math.backwardDeltas(slices[lane]);
             }
         });
         adam.beginStep();
-        lanes.run(lane -> weightGradients(b.whole(), lane, lanes.lanes(), null));
+        lanes.run(lane -> math.weightGradients(b.whole(), lane, lanes.lanes(), laneGradient[lane],
+                (from0, g) -> adam.update(lane, params, (int) from0, (int) (from0 + g.size()), g)));
         return sums(slices);
     }
 
@@ -186,7 +170,7 @@ final class CpuTrainingSteps implements TrainingSteps {
         lanes.run(lane -> {
             if (lane < slices.length) {
                 gather(slices[lane], order, from + b.starts()[lane]);
-                forward(slices[lane], true);
+                math.forward(slices[lane], true);
             }
         });
         return sums(slices);
@@ -282,138 +266,9 @@ final class CpuTrainingSteps implements TrainingSteps {
         return sums;
     }
 
-    /** Encoder, z, decoder and the per-row losses; in training also the output delta. */
-    void forward(CpuPass p, boolean sample) {
-        CpuMatrix in = p.x;
-        for (int k = 0; k < vae.numEnc; k++) {
-            dense(k, in, p, config.activation());
-            in = p.act[k];
-        }
-        dense(vae.muLayer(), in, p, null);
-        dense(vae.lvLayer(), in, p, null);
-        CpuKernels.reparameterise(p.act[vae.muLayer()], p.act[vae.lvLayer()], p.eps, sample, p.std, p.z, p.rowKl);
-        in = p.z;
-        for (int k = vae.firstDecLayer(); k < vae.outLayer(); k++) {
-            dense(k, in, p, config.activation());
-            in = p.act[k];
-        }
-        int out = vae.outLayer();
-        product(out, in, p);
-        CpuMatrix delta = p.delta == null ? null : p.delta[out];
-        if (config.likelihood() == Likelihood.BERNOULLI) {
-            CpuKernels.bernoulliOutput(p.act[out], weights[out].b(), p.x, p.rowLoss, delta);
-        } else {
-            CpuKernels.gaussianOutput(p.act[out], weights[out].b(), p.x, p.rowLoss, delta);
-        }
-    }
-
-    private void dense(int k, CpuMatrix in, CpuPass p, Activation act) {
-        product(k, in, p);
-        CpuKernels.addBiasAndActivate(p.act[k], weights[k].b(), act);
-    }
-
-    /** act[k] = in·Wx (+ y·Wy), without bias. */
-    private void product(int k, CpuMatrix in, CpuPass p) {
-        OpenBlasGemm.gemm(in, false, weights[k].wxT(), true, p.act[k], 0f);
-        if (weights[k].wyT() != null) {
-            OpenBlasGemm.gemm(p.y, false, weights[k].wyT(), true, p.act[k], 1f);
-        }
-    }
-
-    /**
-     * Backward pass for the pass's rows: ∂(Σ_rows recon + β·KL)/∂(pre-activation) of every layer into
-     * {@code p.delta} (and ∂recon/∂z into {@code p.dz}); after a training forward. Reads the weights, writes no
-     * gradient.
-     */
-    void backwardDeltas(CpuPass p) {
-        Activation act = config.activation();
-        int out = vae.outLayer();
-        int firstDec = vae.firstDecLayer();
-        for (int k = out; k >= firstDec; k--) {
-            CpuMatrix below = k == firstDec ? p.dz : p.delta[k - 1];
-            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT(), false, below, 0f);
-            if (k > firstDec) {
-                CpuKernels.multiplyByDerivative(below, p.act[k - 1], act);
-            }
-        }
-        int mu = vae.muLayer();
-        int lv = vae.lvLayer();
-        CpuKernels.latentGradients(p.dz, p.act[mu], p.eps, p.std, config.beta(), p.delta[mu], p.delta[lv]);
-        if (vae.numEnc == 0) {
-            return;
-        }
-        int top = vae.numEnc - 1;
-        OpenBlasGemm.gemm(p.delta[mu], false, weights[mu].wxT(), false, p.delta[top], 0f);
-        OpenBlasGemm.gemm(p.delta[lv], false, weights[lv].wxT(), false, p.delta[top], 1f);
-        CpuKernels.multiplyByDerivative(p.delta[top], p.act[top], act);
-        for (int k = top; k > 0; k--) {
-            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT(), false, p.delta[k - 1], 0f);
-            CpuKernels.multiplyByDerivative(p.delta[k - 1], p.act[k - 1], act);
-        }
-    }
-
-    /**
-     * This lane's share of every layer's weight gradient over the whole batch (after {@link #backwardDeltas} of all its
-     * rows): the incoming weights of output units [r0, r1) = δ[:, r0:r1]ᵀ·[in | y], and columns [c0, c1) of the bias
-     * = column sums of δ — each a contiguous range of the parameter vector (DL4J's column-major weights keep a unit's
-     * incoming weights together). With {@code into == null} each share goes to the lane's small gradient buffer and
-     * Adam applies it at once, while it is in cache; otherwise the shares are written into the flat gradient vector
-     * {@code into} and nothing is updated.
-     */
-    void weightGradients(CpuPass whole, int lane, int lanes, CpuLayer[] into) {
-        for (int k = 0; k < weights.length; k++) {
-            Dense d = vae.layers[k];
-            CpuMatrix delta = whole.delta[k];
-            int r0 = part(d.out, lane, lanes);
-            int r1 = part(d.out, lane + 1, lanes);
-            if (r1 > r0) {
-                CpuMatrix g = into == null ? laneGradient[lane].front(r1 - r0, d.fanIn())
-                        : into[k].w().rowBlock(r0, r1 - r0);
-                CpuMatrix units = delta.colBlock(r0, r1 - r0);
-                OpenBlasGemm.gemm(units, true, inputOf(k, whole), false, g.colBlock(0, d.inX), 0f);
-                if (d.classes > 0) {
-                    OpenBlasGemm.gemm(units, true, whole.y, false, g.colBlock(d.inX, d.classes), 0f);
-                }
-                apply(into, lane, d.offset + (long) r0 * d.fanIn(), g);
-            }
-            int b0 = part(d.out, lane, lanes);
-            int b1 = part(d.out, lane + 1, lanes);
-            if (b1 > b0) {
-                CpuMatrix g = into == null ? laneGradient[lane].front(1, b1 - b0) : into[k].b().colBlock(b0, b1 - b0);
-                CpuKernels.columnSums(delta.colBlock(b0, b1 - b0), g);
-                apply(into, lane, d.biasOffset() + b0, g);
-            }
-        }
-    }
-
-    /** Adam on the parameters [from, from + size of g) with gradient g, unless the gradient is only collected. */
-    private void apply(CpuLayer[] into, int lane, long from, CpuMatrix g) {
-        if (into == null) {
-            adam.update(lane, params, (int) from, (int) (from + g.size()), g);
-        }
-    }
-
-    /** The input of layer k in a pass. */
-    private CpuMatrix inputOf(int k, CpuPass p) {
-        if (k < vae.numEnc) {
-            return k == 0 ? p.x : p.act[k - 1];
-        }
-        if (k == vae.muLayer() || k == vae.lvLayer()) {
-            return vae.numEnc == 0 ? p.x : p.act[vae.numEnc - 1];
-        }
-        return k == vae.firstDecLayer() ? p.z : p.act[k - 1];
-    }
-
-    /** For tests: the full flat gradient of the pass's rows (after a training forward), without updating. */
-    CpuMatrix gradient(CpuPass p) {
-        CpuMatrix grad = CpuMatrix.allocate(1, params.cols);
-        CpuLayer[] layers = layersOf(grad);
-        backwardDeltas(p);
-        int n = lanes.lanes();
-        for (int lane = 0; lane < n; lane++) {
-            weightGradients(p, lane, n, layers);
-        }
-        return grad;
+    /** The maths these steps run (for tests: gradients and forward passes without an update). */
+    CpuVaeMath math() {
+        return math;
     }
 
     /** For tests: the number of lanes. */
@@ -431,11 +286,4 @@ final class CpuTrainingSteps implements TrainingSteps {
         batches.clear();
     }
 
-    /**
-     * One layer inside a flat vector of DL4J's layout: its weights seen row-major as [outputs × inputs] (the
-     * transpose of W; {@code wxT} and {@code wyT} are that matrix's column blocks for the previous layer and for the
-     * label, the latter null unless conditional) and its bias [1 × outputs].
-     */
-    record CpuLayer(CpuMatrix w, CpuMatrix wxT, CpuMatrix wyT, CpuMatrix b) {
-    }
 }

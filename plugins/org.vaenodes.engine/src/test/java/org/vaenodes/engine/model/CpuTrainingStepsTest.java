@@ -84,8 +84,8 @@ class CpuTrainingStepsTest {
                 }
             }
             cp.eps.copyFrom(eps, 0);
-            steps.forward(cp, true);
-            CpuMatrix gradient = steps.gradient(cp);
+            steps.math().forward(cp, true);
+            CpuMatrix gradient = steps.math().gradient(cp, steps.lanes());
             assertArrayEquals(reconNd4j, cp.rowLoss, 1e-4 * cfg.inputSize(), "reconstruction loss per row, " + cfg);
             assertArrayEquals(klNd4j, cp.rowKl, 1e-4 * cfg.latentSize(), "KL per row, " + cfg);
             float[] gradCpu = new float[gradNd4j.length];

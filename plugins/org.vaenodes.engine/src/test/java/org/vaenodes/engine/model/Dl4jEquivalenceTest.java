@@ -110,9 +110,9 @@ class Dl4jEquivalenceTest {
                 CpuPass p = new CpuPass(vae, rows, true);
                 p.x.copyFrom(x, 0);
                 p.eps.copyFrom(eps, 0);
-                steps.forward(p, true);
+                steps.math().forward(p, true);
                 float[] ours = new float[dl4jGradient.length];
-                steps.gradient(p).copyTo(ours, 0);
+                steps.math().gradient(p, steps.lanes()).copyTo(ours, 0);
                 double loss = 0;
                 for (int r = 0; r < rows; r++) {
                     loss += p.rowLoss[r] + p.rowKl[r];
