@@ -235,15 +235,7 @@ public final class Vae {
 
     /** Draws n samples z ~ N(0, I) (seeded) and decodes them; labels (length n) iff conditional. */
     public float[] samplePrior(int n, long seed, int[] labelsOrNull) {
-        if (n < 0) {
-            throw new IllegalArgumentException("Number of samples must not be negative");
-        }
-        Random rnd = new Random(seed);
-        float[] z = new float[Math.multiplyExact(n, config.latentSize())];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) rnd.nextGaussian();
-        }
-        return decode(z, n, labelsOrNull);
+        return decode(new PriorDraws(seed, config.latentSize()).next(n), n, labelsOrNull);
     }
 
     /** Reconstructs inputs through the posterior mean: decode(μ(x)). */
@@ -382,6 +374,15 @@ public final class Vae {
                 rest.close();
             }
         }
+    }
+
+    /**
+     * The seed of one use ({@code stream}: e.g. z sample, −ELBO, anomaly score) in one chunk of rows processed
+     * together: independent and reproducible, so a table's results depend on its seed and row order only.
+     */
+    public static long chunkSeed(long seed, int chunk, int stream) {
+        long h = seed * 0x9E3779B97F4A7C15L + chunk * 0xBF58476D1CE4E5B9L + stream * 0x94D049BB133111EBL;
+        return h ^ (h >>> 31);
     }
 
     /** A deterministic seed sequence helper for callers that need several independent streams. */

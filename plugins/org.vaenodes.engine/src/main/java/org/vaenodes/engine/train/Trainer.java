@@ -87,6 +87,10 @@ public final class Trainer {
         if (binarize(config, training) && config.likelihood() != Likelihood.BERNOULLI) {
             throw new IllegalArgumentException("Stochastic binarization needs the Bernoulli likelihood");
         }
+        String unfit = data.whyNotFor(config.likelihood());
+        if (unfit != null) {
+            throw new IllegalArgumentException(unfit);
+        }
         int val = validationRows(data.n(), training.validationFraction());
         if (training.validationFraction() > 0 && (val < 1 || data.n() - val < 1)) {
             throw new IllegalArgumentException("With " + data.n() + " rows and validation fraction "

@@ -2,6 +2,8 @@ package org.vaenodes.engine.train;
 
 import java.util.Objects;
 
+import org.vaenodes.engine.model.Likelihood;
+
 /**
  * Training rows as one row-major float array (n × D). The engine reads it in place and keeps no second copy: do
  * not modify it while training runs.
@@ -26,5 +28,22 @@ public record TrainingData(float[] values, int n, int d, int[] labels) {
         if (labels != null && labels.length != n) {
             throw new IllegalArgumentException("Expected " + n + " labels but got " + labels.length);
         }
+    }
+
+    /**
+     * Why these values do not suit {@code likelihood}, naming the first offending row (counted from 1) and value, or
+     * null if they do: the Bernoulli likelihood needs every value in [0, 1]; the Gaussian takes any finite value.
+     */
+    public String whyNotFor(Likelihood likelihood) {
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            boolean fits = likelihood == Likelihood.BERNOULLI ? v >= 0f && v <= 1f : Float.isFinite(v);
+            if (!fits) {
+                return "The " + likelihood.name().toLowerCase(java.util.Locale.ROOT) + " likelihood needs "
+                        + (likelihood == Likelihood.BERNOULLI ? "input values in [0, 1]" : "finite input values")
+                        + ", but row " + (i / d + 1) + " has " + v;
+            }
+        }
+        return null;
     }
 }

@@ -85,6 +85,19 @@ class TrainerTest {
     }
 
     @Test
+    void valuesOutsideWhatTheLikelihoodTakesAreRefusedNamingTheRow() {
+        Digits d = first(50);
+        float[] x = d.data(false).values().clone();
+        x[3 * 784 + 100] = 2f;
+        TrainingData bad = new TrainingData(x, 50, 784, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.train(
+                VaeConfig.of(784, new int[] {8}, 2), bad, new TrainingConfig(1, 10, 1e-3, 1, 0, 0, false), null, null));
+        assertTrue(e.getMessage().contains("[0, 1]") && e.getMessage().contains("row 4 has 2.0"), e.getMessage());
+        x[3 * 784 + 100] = Float.POSITIVE_INFINITY;
+        assertTrue(bad.whyNotFor(org.vaenodes.engine.model.Likelihood.GAUSSIAN).contains("row 4"));
+    }
+
+    @Test
     void sameSeedGivesIdenticalWeights() {
         Digits d = first(600);
         TrainingConfig tc = new TrainingConfig(2, 64, 1e-3, 42, 0.1, 0, true);

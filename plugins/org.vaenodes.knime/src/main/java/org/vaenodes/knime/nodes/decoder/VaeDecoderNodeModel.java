@@ -3,7 +3,6 @@ package org.vaenodes.knime.nodes.decoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
@@ -20,6 +19,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
+import org.vaenodes.engine.model.PriorDraws;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.knime.data.LabelColumn;
 import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.MissingValues;
@@ -35,7 +35,7 @@ import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 final class VaeDecoderNodeModel extends SettingsNodeModel {
 
     /** Rows decoded per engine call. */
-    static final int CHUNK = 1024;
+    static final int CHUNK = Vae.CHUNK_ROWS;
 
     private final VaeDecoderSettings settings = new VaeDecoderSettings();
 
@@ -135,16 +135,11 @@ final class VaeDecoderNodeModel extends SettingsNodeModel {
         ExecutionContext exec) throws CanceledExecutionException {
         int perLabel = settings.sampleCount.getIntValue();
         int total = plan.sampleClasses == null ? perLabel : perLabel * plan.sampleClasses.length;
-        int l = spec.latentSize();
-        // one stream of N(0, 1) draws in row order, as Vae.samplePrior draws them, whatever the chunk size
-        Random rnd = new Random(settings.seed.getIntValue());
+        PriorDraws prior = new PriorDraws(settings.seed.getIntValue(), spec.latentSize());
         for (int from = 0; from < total; from += CHUNK) {
             exec.checkCanceled();
             int n = Math.min(CHUNK, total - from);
-            float[] z = new float[n * l];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (float) rnd.nextGaussian();
-            }
+            float[] z = prior.next(n);
             int[] classes = null;
             if (plan.sampleClasses != null) {
                 classes = new int[n];

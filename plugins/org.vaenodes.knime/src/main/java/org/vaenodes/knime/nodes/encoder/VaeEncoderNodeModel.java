@@ -38,7 +38,7 @@ import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 final class VaeEncoderNodeModel extends SettingsNodeModel {
 
     /** Rows encoded per engine call. */
-    static final int CHUNK = 1024;
+    static final int CHUNK = Vae.CHUNK_ROWS;
 
     /** Progress share of encoding; the rest is KNIME's check of the row keys while joining the new columns. */
     private static final double ENCODING_SHARE = 0.95;
@@ -259,10 +259,9 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
             }
         }
 
-        /** Independent, reproducible seeds per chunk and per use (z sample, −ELBO, anomaly score). */
+        /** The seed of one use (0 z sample, 1 −ELBO, 2 anomaly score) in this chunk. */
         private long streamSeed(int stream) {
-            long h = seed * 0x9E3779B97F4A7C15L + number * 0xBF58476D1CE4E5B9L + stream * 0x94D049BB133111EBL;
-            return h ^ (h >>> 31);
+            return Vae.chunkSeed(seed, number, stream);
         }
     }
 

@@ -142,16 +142,11 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
     }
 
     private void checkLikelihoodFits(TrainingTableReader.Result read) throws InvalidSettingsException {
-        if (settings.likelihoodChoice() != LikelihoodChoice.BERNOULLI) {
-            return;
-        }
-        float[] v = read.data().values();
-        for (int i = 0; i < v.length; i++) {
-            if (!(v[i] >= 0f && v[i] <= 1f)) {
-                throw new InvalidSettingsException("The bernoulli likelihood needs input values in [0, 1], but row "
-                    + (i / read.data().d() + 1) + " (of the rows used) has " + v[i] + ". Scale the input (e.g. the "
-                    + "MNIST Reader's 'Scale pixels to [0, 1]') or choose the gaussian likelihood.");
-            }
+        String unfit = read.data().whyNotFor(settings.likelihoodChoice().engine);
+        if (unfit != null) {
+            throw new InvalidSettingsException(unfit + " (counting the rows used). " + (settings.likelihoodChoice()
+                == LikelihoodChoice.BERNOULLI ? "Scale the input (e.g. the MNIST Reader's 'Scale pixels to [0, 1]') or"
+                    + " choose the gaussian likelihood." : "Remove or fix such rows."));
         }
     }
 
