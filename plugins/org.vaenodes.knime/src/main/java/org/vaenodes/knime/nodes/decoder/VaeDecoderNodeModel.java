@@ -67,10 +67,10 @@ final class VaeDecoderNodeModel extends SettingsNodeModel {
      * a trained model's spec knows both.
      */
     private Plan plan(VaeModelPortObjectSpec model, DataTableSpec table) throws InvalidSettingsException {
-        Mode mode = settings.mode();
+        Mode mode = settings.mode.value();
         boolean labelsKnown = model.knowsLabels();
         DecoderLayout layout = DecoderLayout.of(model, settings.imageColumn.getBooleanValue(),
-            settings.pixelOutputMode());
+            settings.pixelOutput.value());
         if (mode == Mode.DECODE) {
             if (table == null) {
                 throw new InvalidSettingsException("Mode 'decode' needs a table with latent columns at the second"
@@ -91,7 +91,7 @@ final class VaeDecoderNodeModel extends SettingsNodeModel {
         }
         int[] classes = null;
         if (model.isConditional() && labelsKnown) {
-            if (settings.sampleLabelsMode() == SampleLabels.ALL) {
+            if (settings.sampleLabels.value() == SampleLabels.ALL) {
                 classes = new int[model.input().labelValues().size()];
                 Arrays.setAll(classes, i -> i);
             } else {
@@ -158,7 +158,7 @@ final class VaeDecoderNodeModel extends SettingsNodeModel {
 
     private void decodeTable(Vae vae, VaeModelPortObjectSpec spec, Plan plan, BufferedDataTable table,
         BufferedDataContainer out, ExecutionContext exec) throws InvalidSettingsException, CanceledExecutionException {
-        boolean fail = settings.missingValuesMode() == MissingValues.FAIL;
+        boolean fail = settings.missingValues.value() == MissingValues.FAIL;
         List<String> labelValues = spec.input().labelValues();
         DataTableSpec in = table.getDataTableSpec();
         int l = spec.latentSize();

@@ -9,6 +9,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.ChoiceSetting;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
@@ -50,21 +51,21 @@ final class VaeDecoderSettings extends NodeSettingsGroup {
     /** Largest number of samples (per label). */
     static final int MAX_SAMPLES = 1_000_000;
 
-    final SettingsModelString mode = new SettingsModelString(CFG_MODE, Mode.SAMPLE.id());
+    final ChoiceSetting<Mode> mode = new ChoiceSetting<>(CFG_MODE, Mode.SAMPLE);
     final SettingsModelString zColumns = new SettingsModelString(CFG_Z_COLUMNS, "z_mean_");
     final SettingsModelIntegerBounded sampleCount = new SettingsModelIntegerBounded(CFG_SAMPLE_COUNT, 100, 1,
         MAX_SAMPLES);
     final SettingsModelInteger seed = new SettingsModelInteger(CFG_SEED, 1);
-    final SettingsModelString sampleLabels = new SettingsModelString(CFG_SAMPLE_LABELS, SampleLabels.ALL.id());
+    final ChoiceSetting<SampleLabels> sampleLabels = new ChoiceSetting<>(CFG_SAMPLE_LABELS, SampleLabels.ALL);
     final SettingsModelString label = new SettingsModelString(CFG_LABEL, "");
-    final SettingsModelString pixelOutput = new SettingsModelString(CFG_PIXEL_OUTPUT, PixelOutput.LIST.id());
+    final ChoiceSetting<PixelOutput> pixelOutput = new ChoiceSetting<>(CFG_PIXEL_OUTPUT, PixelOutput.LIST);
     final SettingsModelBoolean imageColumn = new SettingsModelBoolean(CFG_IMAGE_COLUMN, true);
-    final SettingsModelString missingValues = new SettingsModelString(CFG_MISSING_VALUES, MissingValues.FAIL.id());
+    final ChoiceSetting<MissingValues> missingValues = new ChoiceSetting<>(CFG_MISSING_VALUES, MissingValues.FAIL);
 
     @Override
     protected List<SettingsModel> models() {
-        return List.of(mode, zColumns, sampleCount, seed, sampleLabels, label, pixelOutput, imageColumn,
-            missingValues);
+        return List.of(mode.model(), zColumns, sampleCount, seed, sampleLabels.model(), label, pixelOutput.model(),
+            imageColumn, missingValues.model());
     }
 
     @Override
@@ -75,28 +76,13 @@ final class VaeDecoderSettings extends NodeSettingsGroup {
     /** Cross-field rules; called by validate and again at configure time. */
     @Override
     public void checkConsistent() throws InvalidSettingsException {
-        sampleLabelsMode();
-        pixelOutputMode();
-        missingValuesMode();
-        if (mode() == Mode.DECODE && zColumns.getStringValue().isBlank()) {
+        sampleLabels.value();
+        pixelOutput.value();
+        missingValues.value();
+        if (mode.value() == Mode.DECODE && zColumns.getStringValue().isBlank()) {
             throw new InvalidSettingsException("Mode 'decode' needs the latent columns (" + CFG_Z_COLUMNS
                 + "): a prefix such as 'z_mean_' or a comma-separated list of column names.");
         }
     }
 
-    Mode mode() throws InvalidSettingsException {
-        return SettingChoice.parse(Mode.values(), mode.getStringValue(), CFG_MODE);
-    }
-
-    SampleLabels sampleLabelsMode() throws InvalidSettingsException {
-        return SettingChoice.parse(SampleLabels.values(), sampleLabels.getStringValue(), CFG_SAMPLE_LABELS);
-    }
-
-    PixelOutput pixelOutputMode() throws InvalidSettingsException {
-        return SettingChoice.parse(PixelOutput.values(), pixelOutput.getStringValue(), CFG_PIXEL_OUTPUT);
-    }
-
-    MissingValues missingValuesMode() throws InvalidSettingsException {
-        return SettingChoice.parse(MissingValues.values(), missingValues.getStringValue(), CFG_MISSING_VALUES);
-    }
 }

@@ -4,7 +4,6 @@ import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
-import org.vaenodes.knime.util.SettingChoice;
 
 /** Dialog of the VAE Encoder: a view on {@link VaeEncoderSettings}, nothing more. */
 final class VaeEncoderNodeDialog extends DefaultNodeSettingsPane {
@@ -24,8 +23,8 @@ final class VaeEncoderNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.seed, "Random seed", 1));
         closeCurrentGroup();
         createNewGroup("Missing values");
-        addDialogComponent(new DialogComponentStringSelection(s.missingValues, "Rows with missing values",
-            SettingChoice.ids(VaeEncoderSettings.MissingValues.values())));
+        addDialogComponent(new DialogComponentStringSelection(s.missingValues.model(), "Rows with missing values",
+            s.missingValues.ids()));
         closeCurrentGroup();
     }
 }

@@ -149,7 +149,7 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
             this.latent = spec.latentSize();
             this.imageRows = spec.imageRows();
             this.imageCols = spec.imageCols();
-            this.failOnMissing = settings.missingValuesMode() == MissingValues.FAIL;
+            this.failOnMissing = settings.missingValues.value() == MissingValues.FAIL;
             this.seed = settings.seed.getIntValue();
             this.anomalySamples = settings.anomalySamples.getIntValue();
             this.x = new float[CHUNK * d];

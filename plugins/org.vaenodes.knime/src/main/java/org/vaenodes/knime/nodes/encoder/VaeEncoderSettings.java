@@ -9,6 +9,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.ChoiceSetting;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
@@ -42,12 +43,12 @@ final class VaeEncoderSettings extends NodeSettingsGroup {
         new SettingsModelIntegerBounded(CFG_ANOMALY_SAMPLES, 10, 1, MAX_ANOMALY_SAMPLES);
     final SettingsModelBoolean reconstructionImage = new SettingsModelBoolean(CFG_RECONSTRUCTION_IMAGE, false);
     final SettingsModelInteger seed = new SettingsModelInteger(CFG_SEED, 1);
-    final SettingsModelString missingValues = new SettingsModelString(CFG_MISSING_VALUES, MissingValues.FAIL.id());
+    final ChoiceSetting<MissingValues> missingValues = new ChoiceSetting<>(CFG_MISSING_VALUES, MissingValues.FAIL);
 
     @Override
     protected List<SettingsModel> models() {
         return List.of(zLogVar, zSample, negElbo, anomalyScore, anomalySamples, reconstructionImage, seed,
-            missingValues);
+            missingValues.model());
     }
 
     @Override
@@ -58,10 +59,7 @@ final class VaeEncoderSettings extends NodeSettingsGroup {
     /** Cross-field rules; called by validate and again at configure time. */
     @Override
     public void checkConsistent() throws InvalidSettingsException {
-        missingValuesMode();
+        missingValues.value();
     }
 
-    MissingValues missingValuesMode() throws InvalidSettingsException {
-        return SettingChoice.parse(MissingValues.values(), missingValues.getStringValue(), CFG_MISSING_VALUES);
-    }
 }

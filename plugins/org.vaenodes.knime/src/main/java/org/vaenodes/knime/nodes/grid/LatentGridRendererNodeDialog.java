@@ -5,7 +5,6 @@ import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
-import org.vaenodes.knime.util.SettingChoice;
 
 /** Dialog of the Latent Grid Renderer: a view on {@link LatentGridSettings}, nothing more. */
 final class LatentGridRendererNodeDialog extends DefaultNodeSettingsPane {
@@ -18,8 +17,8 @@ final class LatentGridRendererNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.dimY, "Latent dimension, y axis", 1));
         closeCurrentGroup();
         createNewGroup("Latent values");
-        addDialogComponent(new DialogComponentStringSelection(s.rangeMode, "Range mode",
-            SettingChoice.ids(LatentGridSettings.Range.values())));
+        addDialogComponent(new DialogComponentStringSelection(s.rangeMode.model(), "Range mode",
+            s.rangeMode.ids()));
         addDialogComponent(new DialogComponentNumber(s.range, "Range r (linear: −r … +r)", 0.5));
         addDialogComponent(new DialogComponentNumber(s.otherValue, "Value of the other dimensions", 0.1));
         addDialogComponent(new DialogComponentString(s.label, "Label (conditional model; empty = first)", false, 15));

@@ -145,7 +145,8 @@ final class LatentGridRendererNodeModel extends SettingsNodeModel {
                 + " its description (latent size " + l + ", images " + g.rows + " × " + g.cols + ").");
         }
         // the same codes ImageSheets.latentGrid builds: x left → right, y bottom → top, others fixed
-        double[] coords = ImageSheets.coordinates(n, settings.range().mode(), settings.range.getDoubleValue());
+        double[] coords =
+            ImageSheets.coordinates(n, settings.rangeMode.value().mode(), settings.range.getDoubleValue());
         float other = (float) settings.otherValue.getDoubleValue();
         float[] z = new float[tiles * l];
         for (int t = 0; t < tiles; t++) {

@@ -12,6 +12,7 @@ import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.render.ImageSheets;
 import org.vaenodes.engine.render.RangeMode;
 import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.ChoiceSetting;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
@@ -52,7 +53,7 @@ final class LatentGridSettings extends NodeSettingsGroup {
         new SettingsModelIntegerBounded(CFG_GRID_SIZE, 20, 1, ImageSheets.MAX_GRID);
     final SettingsModelIntegerBounded dimX = new SettingsModelIntegerBounded(CFG_DIM_X, 0, 0, VaeConfig.MAX_LATENT - 1);
     final SettingsModelIntegerBounded dimY = new SettingsModelIntegerBounded(CFG_DIM_Y, 1, 0, VaeConfig.MAX_LATENT - 1);
-    final SettingsModelString rangeMode = new SettingsModelString(CFG_RANGE_MODE, Range.LINEAR.id());
+    final ChoiceSetting<Range> rangeMode = new ChoiceSetting<>(CFG_RANGE_MODE, Range.LINEAR);
     final SettingsModelDoubleBounded range = new SettingsModelDoubleBounded(CFG_RANGE, 3, 0, MAX_LATENT_VALUE);
     final SettingsModelDoubleBounded otherValue =
         new SettingsModelDoubleBounded(CFG_OTHER_VALUE, 0, -MAX_LATENT_VALUE, MAX_LATENT_VALUE);
@@ -63,7 +64,7 @@ final class LatentGridSettings extends NodeSettingsGroup {
 
     @Override
     protected List<SettingsModel> models() {
-        return List.of(gridSize, dimX, dimY, rangeMode, range, otherValue, label, tileScale, invert);
+        return List.of(gridSize, dimX, dimY, rangeMode.model(), range, otherValue, label, tileScale, invert);
     }
 
     @Override
@@ -74,7 +75,7 @@ final class LatentGridSettings extends NodeSettingsGroup {
     /** Cross-field rules; called by validate and again at configure time. */
     @Override
     public void checkConsistent() throws InvalidSettingsException {
-        if (range() == Range.LINEAR && !(range.getDoubleValue() > 0)) {
+        if (rangeMode.value() == Range.LINEAR && !(range.getDoubleValue() > 0)) {
             throw new InvalidSettingsException("The grid range r (" + CFG_RANGE + ") must be greater than 0 for"
                 + " range mode 'linear' (the grid spans −r … +r).");
         }
@@ -84,7 +85,4 @@ final class LatentGridSettings extends NodeSettingsGroup {
         }
     }
 
-    Range range() throws InvalidSettingsException {
-        return SettingChoice.parse(Range.values(), rangeMode.getStringValue(), CFG_RANGE_MODE);
-    }
 }

@@ -10,7 +10,6 @@ import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelectio
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
-import org.vaenodes.knime.util.SettingChoice;
 
 /** Dialog of the VAE Learner: three tabs (Data, Architecture, Training) over {@link VaeLearnerSettings}. */
 final class VaeLearnerNodeDialog extends DefaultNodeSettingsPane {
@@ -19,24 +18,24 @@ final class VaeLearnerNodeDialog extends DefaultNodeSettingsPane {
     VaeLearnerNodeDialog() {
         VaeLearnerSettings s = new VaeLearnerSettings();
         setDefaultTabTitle("Data");
-        addDialogComponent(new DialogComponentStringSelection(s.inputMode, "Input",
-            SettingChoice.ids(VaeLearnerSettings.InputMode.values())));
+        addDialogComponent(new DialogComponentStringSelection(s.inputMode.model(), "Input",
+            s.inputMode.ids()));
         addDialogComponent(new DialogComponentColumnNameSelection(s.listColumn, "List column", 0, false,
             ListDataValue.class));
         addDialogComponent(new DialogComponentColumnFilter2(s.columns, 0));
         addDialogComponent(new DialogComponentColumnNameSelection(s.labelColumn, "Label column (conditional VAE)", 0,
             false, true, IntValue.class, StringValue.class));
-        addDialogComponent(new DialogComponentStringSelection(s.missingValues, "Missing values",
-            SettingChoice.ids(VaeLearnerSettings.MissingValues.values())));
+        addDialogComponent(new DialogComponentStringSelection(s.missingValues.model(), "Missing values",
+            s.missingValues.ids()));
 
         createNewTab("Architecture");
         addDialogComponent(new DialogComponentString(s.encoderLayers, "Encoder hidden layers (e.g. 400 or 256,128)"));
         addDialogComponent(new DialogComponentString(s.decoderLayers, "Decoder hidden layers (empty = mirror)"));
         addDialogComponent(new DialogComponentNumber(s.latentSize, "Latent size", 1));
-        addDialogComponent(new DialogComponentStringSelection(s.activation, "Activation",
-            SettingChoice.ids(VaeLearnerSettings.ActivationChoice.values())));
-        addDialogComponent(new DialogComponentStringSelection(s.likelihood, "Likelihood",
-            SettingChoice.ids(VaeLearnerSettings.LikelihoodChoice.values())));
+        addDialogComponent(new DialogComponentStringSelection(s.activation.model(), "Activation",
+            s.activation.ids()));
+        addDialogComponent(new DialogComponentStringSelection(s.likelihood.model(), "Likelihood",
+            s.likelihood.ids()));
         addDialogComponent(new DialogComponentNumber(s.beta, "KL weight β", 0.1));
 
         createNewTab("Training");
@@ -47,8 +46,8 @@ final class VaeLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.validationPercent, "Validation (% of rows)", 5));
         addDialogComponent(new DialogComponentNumber(s.patience, "Early-stopping patience (0 = off)", 1));
         addDialogComponent(new DialogComponentBoolean(s.binarize, "Binarize inputs (stochastic)"));
-        addDialogComponent(new DialogComponentStringSelection(s.trainer, "Trainer (fast = default, dl4j = DL4J reference)",
-            SettingChoice.ids(VaeLearnerSettings.TrainerSetting.values())));
+        addDialogComponent(new DialogComponentStringSelection(s.trainer.model(),
+            "Trainer (fast = default, dl4j = DL4J reference)", s.trainer.ids()));
     }
 
 }

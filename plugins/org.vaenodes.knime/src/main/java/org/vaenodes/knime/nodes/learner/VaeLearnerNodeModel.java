@@ -63,7 +63,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
 
     /** Like KNIME's own learners, pick the first suitable column when the user has not chosen one yet. */
     private void autoSelectListColumn(DataTableSpec spec) throws InvalidSettingsException {
-        if (settings.inputModeChoice() != InputMode.LIST || !settings.listColumn.getStringValue().isEmpty()) {
+        if (settings.inputMode.value() != InputMode.LIST || !settings.listColumn.getStringValue().isEmpty()) {
             return;
         }
         for (DataColumnSpec c : spec) {
@@ -79,7 +79,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
     }
 
     private InputColumns inputColumns(DataTableSpec spec) throws InvalidSettingsException {
-        InputColumns input = settings.inputModeChoice() == InputMode.LIST
+        InputColumns input = settings.inputMode.value() == InputMode.LIST
             ? InputColumns.ofList(spec, settings.listColumn.getStringValue())
             : InputColumns.ofColumns(spec, numericInputColumns(spec));
         labelColumn(spec); // checks it
@@ -105,7 +105,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
 
     private VaeModelPortObjectSpec modelSpec(InputDescription d, int rows, int cols, String backend)
         throws InvalidSettingsException {
-        return new VaeModelPortObjectSpec(d, settings.latentSize.getIntValue(), settings.likelihoodChoice().id(), rows,
+        return new VaeModelPortObjectSpec(d, settings.latentSize.getIntValue(), settings.likelihood.value().id(), rows,
             cols, backend, Dl4jConfigurations.whyNotDl4j(settings.conditional(), settings.encoderHidden().length));
     }
 
@@ -116,7 +116,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         DataTableSpec spec = table.getDataTableSpec();
         LabelColumn label = labelColumn(spec);
         TrainingTableReader.Result read = TrainingTableReader.read(table, inputColumns(spec), label,
-            settings.missingChoice() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05));
+            settings.missingValues.value() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05));
         checkLikelihoodFits(read);
         VaeConfig config = vaeConfig(read);
         TrainingResult result;
@@ -142,9 +142,9 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
     }
 
     private void checkLikelihoodFits(TrainingTableReader.Result read) throws InvalidSettingsException {
-        String unfit = read.data().whyNotFor(settings.likelihoodChoice().engine);
+        String unfit = read.data().whyNotFor(settings.likelihood.value().engine);
         if (unfit != null) {
-            throw new InvalidSettingsException(unfit + " (counting the rows used). " + (settings.likelihoodChoice()
+            throw new InvalidSettingsException(unfit + " (counting the rows used). " + (settings.likelihood.value()
                 == LikelihoodChoice.BERNOULLI ? "Scale the input (e.g. the MNIST Reader's 'Scale pixels to [0, 1]') or"
                     + " choose the gaussian likelihood." : "Remove or fix such rows."));
         }
@@ -156,8 +156,8 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         try {
             VaeConfig c = VaeConfig.of(d, settings.encoderHidden(), settings.latentSize.getIntValue())
                 .withDecoderHidden(settings.decoderHidden())
-                .withActivation(settings.activationChoice().engine)
-                .withLikelihood(settings.likelihoodChoice().engine)
+                .withActivation(settings.activation.value().engine)
+                .withLikelihood(settings.likelihood.value().engine)
                 .withBeta(settings.beta.getDoubleValue())
                 .withNumClasses(read.labelValues().size())
                 .withBinarize(settings.binarize.getBooleanValue());

@@ -17,6 +17,7 @@ import org.vaenodes.engine.model.TrainerChoice;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.TrainingConfig;
 import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.ChoiceSetting;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
@@ -89,19 +90,19 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     /** The label setting's value meaning "no label column: an ordinary, unconditional VAE". */
     static final String NO_LABEL = "";
 
-    final SettingsModelString inputMode = new SettingsModelString(CFG_INPUT_MODE, InputMode.LIST.id());
+    final ChoiceSetting<InputMode> inputMode = new ChoiceSetting<>(CFG_INPUT_MODE, InputMode.LIST);
     final SettingsModelString listColumn = new SettingsModelString(CFG_LIST_COLUMN, "");
     @SuppressWarnings("unchecked")
     final SettingsModelColumnFilter2 columns = new SettingsModelColumnFilter2(CFG_COLUMNS, DoubleValue.class);
     final SettingsModelString labelColumn = new SettingsModelString(CFG_LABEL_COLUMN, NO_LABEL);
-    final SettingsModelString missingValues = new SettingsModelString(CFG_MISSING, MissingValues.FAIL.id());
+    final ChoiceSetting<MissingValues> missingValues = new ChoiceSetting<>(CFG_MISSING, MissingValues.FAIL);
 
     final SettingsModelString encoderLayers = new SettingsModelString(CFG_ENCODER_LAYERS, "400");
     final SettingsModelString decoderLayers = new SettingsModelString(CFG_DECODER_LAYERS, "");
     final SettingsModelIntegerBounded latentSize =
         new SettingsModelIntegerBounded(CFG_LATENT_SIZE, 2, 1, VaeConfig.MAX_LATENT);
-    final SettingsModelString activation = new SettingsModelString(CFG_ACTIVATION, ActivationChoice.RELU.id());
-    final SettingsModelString likelihood = new SettingsModelString(CFG_LIKELIHOOD, LikelihoodChoice.BERNOULLI.id());
+    final ChoiceSetting<ActivationChoice> activation = new ChoiceSetting<>(CFG_ACTIVATION, ActivationChoice.RELU);
+    final ChoiceSetting<LikelihoodChoice> likelihood = new ChoiceSetting<>(CFG_LIKELIHOOD, LikelihoodChoice.BERNOULLI);
     final SettingsModelDoubleBounded beta = new SettingsModelDoubleBounded(CFG_BETA, 1.0, 0.0, 1000.0);
 
     final SettingsModelIntegerBounded epochs = new SettingsModelIntegerBounded(CFG_EPOCHS, 10, 1, 100_000);
@@ -113,19 +114,19 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
         new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 10.0, 0.0, 90.0);
     final SettingsModelIntegerBounded patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 0, 0, 100_000);
     final SettingsModelBoolean binarize = new SettingsModelBoolean(CFG_BINARIZE, false);
-    final SettingsModelString trainer = new SettingsModelString(CFG_TRAINER, TrainerSetting.FAST.id());
+    final ChoiceSetting<TrainerSetting> trainer = new ChoiceSetting<>(CFG_TRAINER, TrainerSetting.FAST);
 
     @Override
     protected List<SettingsModel> models() {
-        return List.of(inputMode, listColumn, columns, labelColumn, missingValues, encoderLayers, decoderLayers,
-            latentSize, activation, likelihood, beta, epochs, batchSize, learningRate, seed, validationPercent,
-            patience, binarize, trainer);
+        return List.of(inputMode.model(), listColumn, columns, labelColumn, missingValues.model(), encoderLayers,
+            decoderLayers, latentSize, activation.model(), likelihood.model(), beta, epochs, batchSize, learningRate,
+            seed, validationPercent, patience, binarize, trainer.model());
     }
 
     /** The trainer choice came with the DL4J network (0.2.0): older workflows lack it and train with the fast one. */
     @Override
     protected Map<String, SettingsModel> addedLater() {
-        return Map.of(CFG_TRAINER, trainer);
+        return Map.of(CFG_TRAINER, trainer.model());
     }
 
     @Override
@@ -136,17 +137,17 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     /** Rules that span settings, or parse text; run by validate and again at configure. */
     @Override
     public void checkConsistent() throws InvalidSettingsException {
-        inputModeChoice();
-        missingChoice();
-        activationChoice();
-        LikelihoodChoice l = likelihoodChoice();
+        inputMode.value();
+        missingValues.value();
+        activation.value();
+        LikelihoodChoice l = likelihood.value();
         encoderHidden();
         decoderHidden();
         if (binarize.getBooleanValue() && l != LikelihoodChoice.BERNOULLI) {
             throw new InvalidSettingsException("Binarization (" + CFG_BINARIZE + ") only makes sense with the "
                 + "bernoulli likelihood; switch it off or choose bernoulli.");
         }
-        if (trainerChoice() == TrainerSetting.DL4J) {
+        if (trainer.value() == TrainerSetting.DL4J) {
             String why = conditional() ? "the model is conditional on '" + labelColumn.getStringValue()
                 + "' (DL4J's VAE layer has no label input)"
                 : encoderHidden().length == 0 ? "the encoder has no hidden layer (DL4J's VAE layer needs one)"
@@ -157,26 +158,6 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
                     + "train this model: " + why + ". Choose the fast trainer, or change the model.");
             }
         }
-    }
-
-    TrainerSetting trainerChoice() throws InvalidSettingsException {
-        return SettingChoice.parse(TrainerSetting.values(), trainer.getStringValue(), CFG_TRAINER);
-    }
-
-    InputMode inputModeChoice() throws InvalidSettingsException {
-        return SettingChoice.parse(InputMode.values(), inputMode.getStringValue(), CFG_INPUT_MODE);
-    }
-
-    MissingValues missingChoice() throws InvalidSettingsException {
-        return SettingChoice.parse(MissingValues.values(), missingValues.getStringValue(), CFG_MISSING);
-    }
-
-    ActivationChoice activationChoice() throws InvalidSettingsException {
-        return SettingChoice.parse(ActivationChoice.values(), activation.getStringValue(), CFG_ACTIVATION);
-    }
-
-    LikelihoodChoice likelihoodChoice() throws InvalidSettingsException {
-        return SettingChoice.parse(LikelihoodChoice.values(), likelihood.getStringValue(), CFG_LIKELIHOOD);
     }
 
     int[] encoderHidden() throws InvalidSettingsException {
@@ -196,7 +177,7 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     TrainingConfig trainingConfig() throws InvalidSettingsException {
         return new TrainingConfig(epochs.getIntValue(), batchSize.getIntValue(), learningRate.getDoubleValue(),
             seed.getIntValue(), validationPercent.getDoubleValue() / 100.0, patience.getIntValue(),
-            binarize.getBooleanValue(), trainerChoice().engine);
+            binarize.getBooleanValue(), trainer.value().engine);
     }
 
     private static int[] layers(String text, String key) throws InvalidSettingsException {

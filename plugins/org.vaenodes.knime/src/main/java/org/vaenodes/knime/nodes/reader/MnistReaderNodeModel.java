@@ -67,7 +67,7 @@ final class MnistReaderNodeModel extends SettingsNodeModel {
 
     private MnistTableLayout layout(MnistSource source) throws InvalidSettingsException {
         return new MnistTableLayout(source.shape(), settings.imageColumn.getBooleanValue(),
-            settings.pixelOutputMode(), settings.scaleToUnit.getBooleanValue(), settings.rowIdPrefix.getStringValue());
+            settings.pixelOutput.value(), settings.scaleToUnit.getBooleanValue(), settings.rowIdPrefix.getStringValue());
     }
 
     @Override

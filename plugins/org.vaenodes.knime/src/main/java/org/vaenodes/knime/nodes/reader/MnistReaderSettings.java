@@ -9,6 +9,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.ChoiceSetting;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
@@ -42,21 +43,22 @@ final class MnistReaderSettings extends NodeSettingsGroup {
     /** 0 means "all rows". */
     static final int MAX_ROWS_ALL = 0;
 
-    final SettingsModelString source = new SettingsModelString(CFG_SOURCE, Source.BUILTIN_TRAIN.id());
+    final ChoiceSetting<Source> source = new ChoiceSetting<>(CFG_SOURCE, Source.BUILTIN_TRAIN);
     final SettingsModelString imagesFile = new SettingsModelString(CFG_IMAGES_FILE, "");
     final SettingsModelString labelsFile = new SettingsModelString(CFG_LABELS_FILE, "");
     /** Empty: the engine's default cache (~/.vaenodes/datasets, or -Dvaenodes.datasets.dir). */
     final SettingsModelString cacheDir = new SettingsModelString(CFG_CACHE_DIR, "");
     final SettingsModelIntegerBounded maxRows =
         new SettingsModelIntegerBounded(CFG_MAX_ROWS, MAX_ROWS_ALL, 0, Integer.MAX_VALUE);
-    final SettingsModelString pixelOutput = new SettingsModelString(CFG_PIXEL_OUTPUT, PixelOutput.LIST.id());
+    final ChoiceSetting<PixelOutput> pixelOutput = new ChoiceSetting<>(CFG_PIXEL_OUTPUT, PixelOutput.LIST);
     final SettingsModelBoolean scaleToUnit = new SettingsModelBoolean(CFG_SCALE_TO_UNIT, true);
     final SettingsModelBoolean imageColumn = new SettingsModelBoolean(CFG_IMAGE_COLUMN, true);
     final SettingsModelString rowIdPrefix = new SettingsModelString(CFG_ROW_ID_PREFIX, "Row");
 
     @Override
     protected List<SettingsModel> models() {
-        return List.of(source, imagesFile, labelsFile, cacheDir, maxRows, pixelOutput, scaleToUnit, imageColumn, rowIdPrefix);
+        return List.of(source.model(), imagesFile, labelsFile, cacheDir, maxRows, pixelOutput.model(), scaleToUnit,
+            imageColumn, rowIdPrefix);
     }
 
     /** The cache folder came with the download sources (0.1.0): older workflows lack it. */
@@ -73,24 +75,16 @@ final class MnistReaderSettings extends NodeSettingsGroup {
     /** Cross-field rules; called by validate and again at configure time. */
     @Override
     public void checkConsistent() throws InvalidSettingsException {
-        Source src = source();
-        pixelOutputMode();
+        Source src = source.value();
+        pixelOutput.value();
         if (src == Source.IDX_FILES && imagesFile.getStringValue().isBlank()) {
             throw new InvalidSettingsException("Source is 'idx-files' but no images file is set ("
                 + CFG_IMAGES_FILE + "): choose an idx3-ubyte file (raw or .gz).");
         }
-        if (pixelOutputMode() == PixelOutput.NONE && !imageColumn.getBooleanValue()) {
+        if (pixelOutput.value() == PixelOutput.NONE && !imageColumn.getBooleanValue()) {
             throw new InvalidSettingsException(
                 "Nothing to output: pixel output is 'none' and the image column is switched off.");
         }
-    }
-
-    Source source() throws InvalidSettingsException {
-        return SettingChoice.parse(Source.values(), source.getStringValue(), CFG_SOURCE);
-    }
-
-    PixelOutput pixelOutputMode() throws InvalidSettingsException {
-        return SettingChoice.parse(PixelOutput.values(), pixelOutput.getStringValue(), CFG_PIXEL_OUTPUT);
     }
 
 }

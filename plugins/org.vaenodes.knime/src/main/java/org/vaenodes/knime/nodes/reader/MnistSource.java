@@ -43,7 +43,7 @@ final class MnistSource {
     }
 
     static MnistSource of(MnistReaderSettings s) throws InvalidSettingsException {
-        Source src = s.source();
+        Source src = s.source.value();
         if (remote(src) != null) {
             String dir = s.cacheDir.getStringValue();
             return new MnistSource(src, null, null, dir.isBlank() ? DatasetDownloader.defaultCacheDir()
@@ -85,8 +85,8 @@ final class MnistSource {
     MnistDataset load(int maxRows, ProgressListener progress, BooleanSupplier cancelled) throws IOException {
         RemoteDataset remote = remote(source);
         if (remote != null) {
-            Part part = source == Source.DOWNLOAD_MNIST_TRAIN || source == Source.DOWNLOAD_FASHION_MNIST_TRAIN ? Part.TRAIN
-                : Part.TEST;
+            Part part = source == Source.DOWNLOAD_MNIST_TRAIN || source == Source.DOWNLOAD_FASHION_MNIST_TRAIN
+                ? Part.TRAIN : Part.TEST;
             DatasetDownloader downloader = new DatasetDownloader(cacheDir, HttpFetcher.defaults());
             Path img = downloader.images(remote, part, progress, cancelled);
             Path lbl = downloader.labels(remote, part, progress, cancelled);
