@@ -12,6 +12,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.AbstractPortObject;
+import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectZipInputStream;
 import org.knime.core.node.port.PortObjectZipOutputStream;
@@ -50,6 +51,17 @@ public final class VaeModelPortObject extends AbstractPortObject {
     }
 
     public TrainedModel model() {
+        return model;
+    }
+
+    /**
+     * The VAE model at a node's input when it executes, with the engine set up from the preferences (the node may
+     * be the engine's first user) and its spec checked as at configure time.
+     */
+    public static VaeModelPortObject atInput(PortObject in) throws InvalidSettingsException {
+        EngineSetup.ensureConfigured();
+        VaeModelPortObject model = (VaeModelPortObject) in;
+        VaeModelPortObjectSpec.require(model.getSpec());
         return model;
     }
 

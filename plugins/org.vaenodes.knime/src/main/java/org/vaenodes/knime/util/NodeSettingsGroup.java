@@ -2,6 +2,7 @@ package org.vaenodes.knime.util;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -25,8 +26,13 @@ public abstract class NodeSettingsGroup {
         return Map.of();
     }
 
-    /** A new instance holding the defaults, used to validate settings without touching this one. */
-    protected abstract NodeSettingsGroup newDefaults();
+    /** Makes a new instance holding the defaults, used to validate settings without touching this one. */
+    private final Supplier<? extends NodeSettingsGroup> defaults;
+
+    /** @param defaults the settings class's constructor, e.g. {@code MySettings::new} */
+    protected NodeSettingsGroup(Supplier<? extends NodeSettingsGroup> defaults) {
+        this.defaults = defaults;
+    }
 
     /** Rules that span settings or parse text; run when validating and again at configure time. */
     public void checkConsistent() throws InvalidSettingsException {
@@ -46,7 +52,7 @@ public abstract class NodeSettingsGroup {
                 m.validateSettings(settings);
             }
         }
-        NodeSettingsGroup probe = newDefaults();
+        NodeSettingsGroup probe = defaults.get();
         probe.loadValidatedSettingsFrom(settings);
         probe.checkConsistent();
     }

@@ -30,14 +30,14 @@ class SettingChoiceIdsTest {
             List.of("relu", "leaky-relu", "tanh", "sigmoid", "elu"));
         expected.put("learner.VaeLearnerSettings$LikelihoodChoice", List.of("bernoulli", "gaussian"));
         expected.put("learner.VaeLearnerSettings$TrainerSetting", List.of("fast", "dl4j"));
-        expected.put("encoder.VaeEncoderSettings$MissingValues", List.of("fail", "output-missing"));
         expected.put("decoder.VaeDecoderSettings$Mode", List.of("sample", "decode"));
         expected.put("decoder.VaeDecoderSettings$SampleLabels", List.of("all", "one"));
         expected.put("decoder.VaeDecoderSettings$PixelOutput", List.of("list", "columns", "none"));
-        expected.put("decoder.VaeDecoderSettings$MissingValues", List.of("fail", "output-missing"));
+        expected.put("../data.MissingValueRows", List.of("fail", "output-missing"));
         expected.put("grid.LatentGridSettings$Range", List.of("linear", "gaussian-quantiles"));
         for (Map.Entry<String, List<String>> e : expected.entrySet()) {
-            SettingChoice[] values = (SettingChoice[]) Class.forName(NODES + e.getKey()).getEnumConstants();
+            String name = e.getKey().startsWith("../") ? "org.vaenodes.knime." + e.getKey().substring(3) : NODES + e.getKey();
+            SettingChoice[] values = (SettingChoice[]) Class.forName(name).getEnumConstants();
             assertEquals(e.getValue(), Arrays.asList(SettingChoice.ids(values)), e.getKey());
         }
     }

@@ -17,12 +17,12 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.data.MissingValueRows;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.model.PriorDraws;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.knime.data.LabelColumn;
-import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.MissingValues;
 import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.Mode;
 import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.SampleLabels;
 import org.vaenodes.knime.port.VaeModelPortObject;
@@ -109,10 +109,9 @@ final class VaeDecoderNodeModel extends SettingsNodeModel {
 
     @Override
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
-        org.vaenodes.knime.prefs.EngineSetup.ensureConfigured();
-        VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
+        VaeModelPortObject model = VaeModelPortObject.atInput(inObjects[0]);
+        VaeModelPortObjectSpec spec = model.getSpec();
         BufferedDataTable table = (BufferedDataTable) inObjects[1];
-        VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(model.getSpec());
         Plan plan = plan(spec, table == null ? null : table.getDataTableSpec());
         if (plan.mode == Mode.SAMPLE && table != null) {
             setWarningMessage("The input table is not used in mode 'sample'.");
@@ -158,7 +157,7 @@ final class VaeDecoderNodeModel extends SettingsNodeModel {
 
     private void decodeTable(Vae vae, VaeModelPortObjectSpec spec, Plan plan, BufferedDataTable table,
         BufferedDataContainer out, ExecutionContext exec) throws InvalidSettingsException, CanceledExecutionException {
-        boolean fail = settings.missingValues.value() == MissingValues.FAIL;
+        boolean fail = settings.missingValues.value() == MissingValueRows.FAIL;
         List<String> labelValues = spec.input().labelValues();
         DataTableSpec in = table.getDataTableSpec();
         int l = spec.latentSize();
@@ -179,7 +178,7 @@ final class VaeDecoderNodeModel extends SettingsNodeModel {
                         throw new InvalidSettingsException("Row '" + row.getKey().getString() + "' has a missing value"
                             + " in latent column '" + in.getColumnSpec(plan.zColumns[j]).getName() + "'. Remove or"
                             + " fill such rows, or set '" + VaeDecoderSettings.CFG_MISSING_VALUES + "' to '"
-                            + MissingValues.OUTPUT_MISSING.id() + "'.");
+                            + MissingValueRows.OUTPUT_MISSING.id() + "'.");
                     }
                     ok = false;
                 } else {

@@ -9,6 +9,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.data.MissingValueRows;
 import org.vaenodes.knime.util.ChoiceSetting;
 import org.vaenodes.knime.util.SettingChoice;
 
@@ -33,11 +34,6 @@ final class VaeDecoderSettings extends NodeSettingsGroup {
         LIST, COLUMNS, NONE;
     }
 
-    /** What to do with a row whose latent values (or label) are missing. */
-    enum MissingValues implements SettingChoice {
-        FAIL, OUTPUT_MISSING;
-    }
-
     static final String CFG_MODE = "mode";
     static final String CFG_Z_COLUMNS = "z_columns";
     static final String CFG_SAMPLE_COUNT = "sample_count";
@@ -60,17 +56,16 @@ final class VaeDecoderSettings extends NodeSettingsGroup {
     final SettingsModelString label = new SettingsModelString(CFG_LABEL, "");
     final ChoiceSetting<PixelOutput> pixelOutput = new ChoiceSetting<>(CFG_PIXEL_OUTPUT, PixelOutput.LIST);
     final SettingsModelBoolean imageColumn = new SettingsModelBoolean(CFG_IMAGE_COLUMN, true);
-    final ChoiceSetting<MissingValues> missingValues = new ChoiceSetting<>(CFG_MISSING_VALUES, MissingValues.FAIL);
+    final ChoiceSetting<MissingValueRows> missingValues = new ChoiceSetting<>(CFG_MISSING_VALUES, MissingValueRows.FAIL);
+
+    VaeDecoderSettings() {
+        super(VaeDecoderSettings::new);
+    }
 
     @Override
     protected List<SettingsModel> models() {
         return List.of(mode.model(), zColumns, sampleCount, seed, sampleLabels.model(), label, pixelOutput.model(),
             imageColumn, missingValues.model());
-    }
-
-    @Override
-    protected VaeDecoderSettings newDefaults() {
-        return new VaeDecoderSettings();
     }
 
     /** Cross-field rules; called by validate and again at configure time. */

@@ -19,6 +19,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.data.MissingValueRows;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.model.Encoding;
@@ -26,7 +27,6 @@ import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.render.ImageSheets;
 import org.vaenodes.knime.data.InputColumns;
 import org.vaenodes.knime.data.LabelColumn;
-import org.vaenodes.knime.nodes.encoder.VaeEncoderSettings.MissingValues;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 
@@ -92,10 +92,9 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
 
     @Override
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
-        org.vaenodes.knime.prefs.EngineSetup.ensureConfigured();
-        VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
+        VaeModelPortObject model = VaeModelPortObject.atInput(inObjects[0]);
+        VaeModelPortObjectSpec spec = model.getSpec();
         BufferedDataTable table = (BufferedDataTable) inObjects[1];
-        VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(model.getSpec());
         Bound bound = bind(spec, table.getDataTableSpec());
         Vae vae = model.network(bound.input.width());
         // the new columns go into a table of their own, joined to the input without copying its rows
@@ -149,7 +148,7 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
             this.latent = spec.latentSize();
             this.imageRows = spec.imageRows();
             this.imageCols = spec.imageCols();
-            this.failOnMissing = settings.missingValues.value() == MissingValues.FAIL;
+            this.failOnMissing = settings.missingValues.value() == MissingValueRows.FAIL;
             this.seed = settings.seed.getIntValue();
             this.anomalySamples = settings.anomalySamples.getIntValue();
             this.x = new float[CHUNK * d];
@@ -166,7 +165,7 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
                 throw new InvalidSettingsException("Row '" + row.getKey().getString() + "' has a missing value in "
                     + missingColumn(row) + ". Remove or fill such rows (e.g. with the Missing Value"
                     + " node), or set '" + VaeEncoderSettings.CFG_MISSING_VALUES + "' to '"
-                    + MissingValues.OUTPUT_MISSING.id() + "' to output missing cells for them.");
+                    + MissingValueRows.OUTPUT_MISSING.id() + "' to output missing cells for them.");
             }
             if (ok && bound.label != null) {
                 if (bound.label.valueOf(row) == null && !failOnMissing) {

@@ -9,6 +9,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.data.MissingValueRows;
 import org.vaenodes.knime.util.ChoiceSetting;
 import org.vaenodes.knime.util.SettingChoice;
 
@@ -17,11 +18,6 @@ import org.vaenodes.knime.util.SettingChoice;
  * dialog share these models, and each key is a plain entry in the node's settings, so flow variables can set it.
  */
 final class VaeEncoderSettings extends NodeSettingsGroup {
-
-    /** What to do with a row whose input (or label) has a missing value. */
-    enum MissingValues implements SettingChoice {
-        FAIL, OUTPUT_MISSING;
-    }
 
     static final String CFG_Z_LOGVAR = "z_logvar";
     static final String CFG_Z_SAMPLE = "z_sample";
@@ -43,17 +39,16 @@ final class VaeEncoderSettings extends NodeSettingsGroup {
         new SettingsModelIntegerBounded(CFG_ANOMALY_SAMPLES, 10, 1, MAX_ANOMALY_SAMPLES);
     final SettingsModelBoolean reconstructionImage = new SettingsModelBoolean(CFG_RECONSTRUCTION_IMAGE, false);
     final SettingsModelInteger seed = new SettingsModelInteger(CFG_SEED, 1);
-    final ChoiceSetting<MissingValues> missingValues = new ChoiceSetting<>(CFG_MISSING_VALUES, MissingValues.FAIL);
+    final ChoiceSetting<MissingValueRows> missingValues = new ChoiceSetting<>(CFG_MISSING_VALUES, MissingValueRows.FAIL);
+
+    VaeEncoderSettings() {
+        super(VaeEncoderSettings::new);
+    }
 
     @Override
     protected List<SettingsModel> models() {
         return List.of(zLogVar, zSample, negElbo, anomalyScore, anomalySamples, reconstructionImage, seed,
             missingValues.model());
-    }
-
-    @Override
-    protected VaeEncoderSettings newDefaults() {
-        return new VaeEncoderSettings();
     }
 
     /** Cross-field rules; called by validate and again at configure time. */

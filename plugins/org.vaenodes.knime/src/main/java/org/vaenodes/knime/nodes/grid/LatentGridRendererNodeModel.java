@@ -132,9 +132,8 @@ final class LatentGridRendererNodeModel extends SettingsNodeModel {
 
     @Override
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
-        org.vaenodes.knime.prefs.EngineSetup.ensureConfigured();
-        VaeModelPortObject model = (VaeModelPortObject) inObjects[0];
-        Grid g = grid(VaeModelPortObjectSpec.require(model.getSpec()));
+        VaeModelPortObject model = VaeModelPortObject.atInput(inObjects[0]);
+        Grid g = grid(model.getSpec());
         Vae vae = model.model().vae();
         int n = g.n;
         int l = g.latent;

@@ -62,14 +62,13 @@ final class LatentGridSettings extends NodeSettingsGroup {
         new SettingsModelIntegerBounded(CFG_TILE_SCALE, 1, 1, ImageSheets.MAX_SCALE);
     final SettingsModelBoolean invert = new SettingsModelBoolean(CFG_INVERT, false);
 
-    @Override
-    protected List<SettingsModel> models() {
-        return List.of(gridSize, dimX, dimY, rangeMode.model(), range, otherValue, label, tileScale, invert);
+    LatentGridSettings() {
+        super(LatentGridSettings::new);
     }
 
     @Override
-    protected LatentGridSettings newDefaults() {
-        return new LatentGridSettings();
+    protected List<SettingsModel> models() {
+        return List.of(gridSize, dimX, dimY, rangeMode.model(), range, otherValue, label, tileScale, invert);
     }
 
     /** Cross-field rules; called by validate and again at configure time. */

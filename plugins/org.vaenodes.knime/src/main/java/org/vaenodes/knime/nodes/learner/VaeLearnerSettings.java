@@ -116,6 +116,10 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     final SettingsModelBoolean binarize = new SettingsModelBoolean(CFG_BINARIZE, false);
     final ChoiceSetting<TrainerSetting> trainer = new ChoiceSetting<>(CFG_TRAINER, TrainerSetting.FAST);
 
+    VaeLearnerSettings() {
+        super(VaeLearnerSettings::new);
+    }
+
     @Override
     protected List<SettingsModel> models() {
         return List.of(inputMode.model(), listColumn, columns, labelColumn, missingValues.model(), encoderLayers,
@@ -127,11 +131,6 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     @Override
     protected Map<String, SettingsModel> addedLater() {
         return Map.of(CFG_TRAINER, trainer.model());
-    }
-
-    @Override
-    protected VaeLearnerSettings newDefaults() {
-        return new VaeLearnerSettings();
     }
 
     /** Rules that span settings, or parse text; run by validate and again at configure. */

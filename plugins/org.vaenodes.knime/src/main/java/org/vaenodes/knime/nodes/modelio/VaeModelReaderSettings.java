@@ -24,14 +24,13 @@ final class VaeModelReaderSettings extends NodeSettingsGroup {
     final SettingsModelIntegerBounded imageRows = new SettingsModelIntegerBounded(CFG_IMAGE_ROWS, 0, 0, 1 << 20);
     final SettingsModelIntegerBounded imageCols = new SettingsModelIntegerBounded(CFG_IMAGE_COLS, 0, 0, 1 << 20);
 
-    @Override
-    protected List<SettingsModel> models() {
-        return List.of(file, listColumn, imageRows, imageCols);
+    VaeModelReaderSettings() {
+        super(VaeModelReaderSettings::new);
     }
 
     @Override
-    protected VaeModelReaderSettings newDefaults() {
-        return new VaeModelReaderSettings();
+    protected List<SettingsModel> models() {
+        return List.of(file, listColumn, imageRows, imageCols);
     }
 
     @Override

@@ -54,7 +54,7 @@ final class VaeModelWriterNodeModel extends SettingsNodeModel {
 
     @Override
     protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
-        TrainedModel model = ((VaeModelPortObject) in[0]).model();
+        TrainedModel model = VaeModelPortObject.atInput(in[0]).model();
         String why = Dl4jConfigurations.whyNotDl4j(model.config());
         if (why != null) {
             throw notDl4j(why);

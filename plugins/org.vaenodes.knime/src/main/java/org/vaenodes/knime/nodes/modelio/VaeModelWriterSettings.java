@@ -17,14 +17,13 @@ final class VaeModelWriterSettings extends NodeSettingsGroup {
     final SettingsModelString file = new SettingsModelString(CFG_FILE, "");
     final SettingsModelBoolean overwrite = new SettingsModelBoolean(CFG_OVERWRITE, false);
 
-    @Override
-    protected List<SettingsModel> models() {
-        return List.of(file, overwrite);
+    VaeModelWriterSettings() {
+        super(VaeModelWriterSettings::new);
     }
 
     @Override
-    protected VaeModelWriterSettings newDefaults() {
-        return new VaeModelWriterSettings();
+    protected List<SettingsModel> models() {
+        return List.of(file, overwrite);
     }
 
     @Override

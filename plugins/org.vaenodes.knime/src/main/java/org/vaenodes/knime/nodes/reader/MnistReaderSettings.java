@@ -55,6 +55,10 @@ final class MnistReaderSettings extends NodeSettingsGroup {
     final SettingsModelBoolean imageColumn = new SettingsModelBoolean(CFG_IMAGE_COLUMN, true);
     final SettingsModelString rowIdPrefix = new SettingsModelString(CFG_ROW_ID_PREFIX, "Row");
 
+    MnistReaderSettings() {
+        super(MnistReaderSettings::new);
+    }
+
     @Override
     protected List<SettingsModel> models() {
         return List.of(source.model(), imagesFile, labelsFile, cacheDir, maxRows, pixelOutput.model(), scaleToUnit,
@@ -65,11 +69,6 @@ final class MnistReaderSettings extends NodeSettingsGroup {
     @Override
     protected Map<String, SettingsModel> addedLater() {
         return Map.of(CFG_CACHE_DIR, cacheDir);
-    }
-
-    @Override
-    protected MnistReaderSettings newDefaults() {
-        return new MnistReaderSettings();
     }
 
     /** Cross-field rules; called by validate and again at configure time. */

@@ -1,0 +1,11 @@
+package org.vaenodes.knime.data;
+
+import org.vaenodes.knime.util.SettingChoice;
+
+/**
+ * What a node that writes one output row per input row (VAE Encoder, VAE Decoder/Sampler in decode mode) does with
+ * a row whose input has missing values: fail naming the row, or give that row missing output cells.
+ */
+public enum MissingValueRows implements SettingChoice {
+    FAIL, OUTPUT_MISSING;
+}
