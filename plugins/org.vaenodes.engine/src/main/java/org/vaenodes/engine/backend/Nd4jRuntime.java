@@ -93,8 +93,8 @@ public final class Nd4jRuntime {
         }
         ClassLoader engine = Nd4jRuntime.class.getClassLoader();
         BackendSelector.Decision d = BackendSelector.select(req.choice(), req.source(), BackendProbe.detect(engine));
-        ND4JClassLoading.setNd4jClassloader(new BackendFilteringClassLoader(engine, d.backend()));
-        String kernels = d.backend() == BackendChoice.CPU ? OpenBlasKernels.applyBeforeLoading() : null;
+        String kernels = ProcessSettings.beforeNd4jStarts(new BackendFilteringClassLoader(engine, d.backend()),
+                d.backend());
         Nd4jBackend backend;
         try {
             backend = Nd4j.getBackend();
@@ -113,6 +113,7 @@ public final class Nd4jRuntime {
         activeBackendClass = backend.getClass().getSimpleName();
         appliedRequest = req.choice();
         status = new BackendStatus(cuda ? "CUDA" : "CPU", d.reason(), cuda ? cudaDevice() : cpuDevice(kernels));
+        ProcessSettings.afterNd4jStarted();
         LOG.info("VAE Nodes: ND4J backend " + status);
         return status;
     }
@@ -140,8 +141,7 @@ public final class Nd4jRuntime {
             throw new IllegalArgumentException("Off-heap limit must be a byte count such as 4G or 4096m, not '"
                     + maxBytes + "'");
         }
-        System.setProperty(MAX_BYTES_PROPERTY, maxBytes.trim());
-        return true;
+        return ProcessSettings.setOffHeapLimit(maxBytes.trim());
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.Set;
 import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
-import com.sun.jna.platform.unix.LibC;
 
 /**
  * Chooses the CPU kernels of the OpenBLAS that ND4J's CPU backend bundles (0.3.19, built for many CPUs at once), before
@@ -23,7 +22,7 @@ import com.sun.jna.platform.unix.LibC;
  * on them it falls back to its AVX2 "Zen" kernels. Its AVX-512 kernels ("SkylakeX") run this project's matrix
  * products 20–25 % faster there (bench/README.md). OpenBLAS reads its choice from the environment variable
  * {@value #ENV} once, when it loads; a KNIME user cannot set environment variables for the running workbench, so
- * the engine sets it in its own process (C library {@code setenv}) just before ND4J starts. Intel CPUs with AVX-512
+ * the engine sets it in its own process ({@link ProcessSettings}) just before ND4J starts, and removes it after. Intel CPUs with AVX-512
  * are already recognised by that OpenBLAS, and every other CPU keeps OpenBLAS's own choice.
  *
  * <p>Control: the system property {@value #PROPERTY} ({@code auto} by default; {@code off} keeps OpenBLAS's own
@@ -44,8 +43,6 @@ public final class OpenBlasKernels {
     /** glibc's dlopen flags: resolve lazily; only return a library that is already loaded. */
     private static final int RTLD_LAZY = 0x1;
     private static final int RTLD_NOLOAD = 0x4;
-
-    private static Decision applied;
 
     private OpenBlasKernels() {
     }
@@ -100,26 +97,9 @@ public final class OpenBlasKernels {
         return "";
     }
 
-    /**
-     * Decides and, if needed, sets {@value #ENV} in this process; once per JVM, before ND4J's CPU backend loads
-     * OpenBLAS (afterwards the variable has no effect). Never fails: if the variable cannot be set, OpenBLAS keeps
-     * its own choice and the reason says so. Returns why, for the log.
-     */
-    static synchronized String applyBeforeLoading() {
-        if (applied == null) {
-            Decision d = decide(System.getenv(ENV), System.getProperty(PROPERTY), linuxCpuInfo());
-            if (d.setCoreType() != null) {
-                try {
-                    if (LibC.INSTANCE.setenv(ENV, d.setCoreType(), 1) != 0) {
-                        d = new Decision(null, "OpenBLAS's own choice (setenv failed)");
-                    }
-                } catch (RuntimeException | LinkageError e) {
-                    d = new Decision(null, "OpenBLAS's own choice (could not set " + ENV + ": " + e + ")");
-                }
-            }
-            applied = d;
-        }
-        return applied.reason();
+    /** The decision for this machine and JVM ({@link ProcessSettings} carries it out). */
+    static Decision decide() {
+        return decide(System.getenv(ENV), System.getProperty(PROPERTY), linuxCpuInfo());
     }
 
     private static String linuxCpuInfo() {

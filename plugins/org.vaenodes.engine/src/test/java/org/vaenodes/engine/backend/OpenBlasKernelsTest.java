@@ -74,4 +74,21 @@ class OpenBlasKernelsTest {
             assertEquals(d.setCoreType().toLowerCase(), core.toLowerCase());
         }
     }
+
+    @Test
+    void processChangesAreListedAndTheCoreTypeDoesNotOutliveTheStart() {
+        Nd4jRuntime.ensureStarted(BackendChoice.AUTO);
+        java.util.List<String> changes = ProcessSettings.changes();
+        assertTrue(changes.stream().anyMatch(c -> c.startsWith("ND4J class loader")), changes.toString());
+        String userValue = System.getenv(OpenBlasKernels.ENV); // the environment this JVM started with
+        String now = com.sun.jna.platform.unix.LibC.INSTANCE.getenv(OpenBlasKernels.ENV);
+        if (changes.stream().anyMatch(c -> c.startsWith(OpenBlasKernels.ENV))) {
+            System.out.println("this machine: the engine set " + OpenBlasKernels.ENV + "; it must be gone now");
+            assertTrue(changes.stream().anyMatch(c -> c.contains("removed again")), changes.toString());
+            assertEquals(null, now, OpenBlasKernels.ENV + " must not outlive ND4J's start");
+        } else {
+            System.out.println("this machine: the engine left " + OpenBlasKernels.ENV + " alone (" + userValue + ")");
+            assertEquals(userValue, now, "a value the user set is never changed");
+        }
+    }
 }
