@@ -41,7 +41,7 @@ public final class BackendSelector {
 
     /**
      * @param requested what was asked for
-     * @param source    who asked, for the reason, e.g. "system property vaenodes.backend" or "the preferences"
+     * @param source    who asked, for the reason, e.g. "-Dvaenodes.backend=cuda" or "VAE Nodes preference"
      * @param probe     what this machine offers
      * @throws BackendUnavailableException if CUDA was requested and cannot be used
      */

@@ -25,9 +25,9 @@ import org.vaenodes.engine.backend.Nd4jRuntime;
  * destroyed, so off-heap memory does not pile up between jobs. Jobs submitted from the engine thread itself run
  * directly (no dead-lock). Jobs from concurrent callers run one after the other.
  *
- * <p>Cancellation: a job checks its own cancel callback (see {@link Trainer}); if the waiting caller is interrupted,
- * the engine thread is interrupted too, which the trainer treats as a cancel, and the caller gets a
- * {@link CancellationException}.
+ * <p>Cancellation: a job checks its own cancel callback (see {@link org.vaenodes.engine.train.Trainer}); if the
+ * waiting caller is interrupted, the engine thread is interrupted too, which the trainer treats as a cancel, and the
+ * caller gets a {@link CancellationException}.
  */
 public final class EngineThread {
 

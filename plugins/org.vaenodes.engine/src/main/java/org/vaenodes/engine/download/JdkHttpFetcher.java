@@ -31,7 +31,7 @@ final class JdkHttpFetcher implements HttpFetcher {
     @Override
     public Response get(URI uri) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout) // until the response headers arrive; the body is watched by the downloader
+                .timeout(readTimeout) // until the response headers arrive; HttpTransfer watches the body
                 .header("User-Agent", "VAE-Nodes-for-KNIME dataset downloader")
                 .GET()
                 .build();

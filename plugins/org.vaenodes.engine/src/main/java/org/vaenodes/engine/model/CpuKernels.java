@@ -6,8 +6,8 @@ import java.nio.FloatBuffer;
  * The element-wise parts of a VAE training step as plain Java loops over {@link CpuMatrix} memory, each fused into
  * as few passes as possible. Each call runs on the thread that makes it (a {@link CpuLanes lane}): no OpenMP pool
  * wakes up, so nothing competes with the lanes for the cores (on small machines that contention, not arithmetic, was
- * most of a step's time with ND4J's operations). The maths is that of {@link Vae}'s ND4J operations; sums over a row
- * are taken in double. Loops avoid data-dependent branches where the data's signs are unpredictable.
+ * most of a step's time with ND4J's operations). The maths is that of {@link Nd4jVaeMath}'s ND4J operations; sums
+ * over a row are taken in double. Loops avoid data-dependent branches where the data's signs are unpredictable.
  */
 final class CpuKernels {
 

@@ -47,7 +47,7 @@ final class Dense {
         DataType t = flat.dataType();
         long ld = fanIn();
         // a conditional layer's two weight blocks interleave (each unit's column holds inputs, then labels): their
-        // views are strided, element-wise stride 0, which ND4J's gemm refuses as a result (see Vae.gradients)
+        // views are strided, element-wise stride 0, which ND4J's gemm refuses as a result (see Nd4jVaeMath.gradients)
         long ews = classes == 0 ? 1 : 0;
         INDArray wx = Nd4j.create(flat.data(), new long[] {inX, out}, new long[] {1, ld}, offset, ews, 'f');
         INDArray wy = classes == 0 ? null

@@ -11,8 +11,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Training steps through ND4J operations ({@link Vae#forward}, {@link Vae#backward}) on any backend and data type:
- * the path for CUDA and for double precision.
+ * Training steps through ND4J operations ({@link Nd4jVaeMath#forward}, {@link Nd4jVaeMath#backward}) on any backend
+ * and data type: the path for double precision, and on CUDA for the models DL4J's trainer cannot train.
  *
  * <p>Adam is ND4J's fused {@code AdamUpdater} on the single flat gradient vector (β₁ 0.9, β₂ 0.999, ε 1e-8, as
  * PyTorch's defaults; ND4J adds ε to √v̂ before bias correction of the step size, a negligible difference).

@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param engineVersion     version of the VAE Nodes engine
  * @param started           start of training
  * @param finished          end of training
- * @param trainer           the trainer asked for and the code that ran it, e.g. "fast: cpu kernels" or
- *                          "dl4j: DL4J pretrainLayer (Adam)" (see {@link #trainerDescription})
+ * @param trainer           the trainer asked for and the code that ran it, e.g. "fast: our CPU kernels (OpenBLAS
+ *                          products, Java loops)" (see {@link #trainerDescription})
  * @param training          the training settings and how the run went; null where not recorded (models saved
  *                          before 0.3, and models made by other DL4J programs)
  */

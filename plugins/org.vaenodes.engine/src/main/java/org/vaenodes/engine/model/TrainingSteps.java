@@ -2,7 +2,8 @@ package org.vaenodes.engine.model;
 
 /**
  * How a {@link TrainingSession} computes its steps: {@link CpuTrainingSteps} on ND4J's CPU backend in float32,
- * {@link Nd4jTrainingSteps} everywhere else (CUDA, double precision). Engine thread only.
+ * {@link Dl4jTrainingSteps} for DL4J's own training, {@link Nd4jTrainingSteps} everywhere else (CUDA, double
+ * precision). Engine thread only.
  */
 interface TrainingSteps extends AutoCloseable {
 

@@ -35,7 +35,7 @@ public final class Vae {
     /** Rows processed at once by the inference methods. */
     public static final int CHUNK_ROWS = 1024;
 
-    /** Learning rate of the Adam updater recorded in the DL4J configuration until training sets its own. */
+    /** Learning rate of the Adam updater recorded in the network's DL4J configuration; training uses its own. */
     static final double DEFAULT_LEARNING_RATE = 1e-3;
 
     static final double HALF_LN_PI = 0.5 * Math.log(Math.PI);

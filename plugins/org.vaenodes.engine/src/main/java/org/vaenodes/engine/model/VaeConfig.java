@@ -226,7 +226,7 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
         return countParameters(inputSize, encoderHidden, decoderHidden, latentSize, numClasses);
     }
 
-    /** A short human-readable summary, e.g. "784-400-20 (×2) / 20-400-784, RELU, BERNOULLI, β=1". */
+    /** A short human-readable summary, e.g. "784-400-20 / 20-400-784, RELU, BERNOULLI, β=1.0". */
     public String describe() {
         StringBuilder sb = new StringBuilder().append(inputSize);
         for (int h : encoderHidden) {

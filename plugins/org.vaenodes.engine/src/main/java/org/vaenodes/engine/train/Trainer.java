@@ -26,8 +26,8 @@ import org.vaenodes.engine.model.VaeConfig;
  * Trains a {@link Vae} with mini-batch Adam on the {@link EngineThread}.
  *
  * <p>Reproducibility: the seed fixes the initial weights, the validation split (last part of a seeded
- * permutation), the per-epoch shuffling ({@code java.util.Random(seed)}) and the noise ε (an ND4J random generator
- * seeded from it), so on CPU the same seed and data give bit-identical weights.
+ * permutation), the per-epoch shuffling ({@code java.util.Random(seed)}) and the noise ε (a random generator seeded
+ * from it), so on CPU the same seed and data give bit-identical weights.
  *
  * <p>Objective per batch: Σ_rows (reconstruction + β·KL), as in PyTorch's VAE example; the history reports means
  * per row. Early stopping watches the validation objective (reconstruction + β·KL; equal to −ELBO for β = 1) and,

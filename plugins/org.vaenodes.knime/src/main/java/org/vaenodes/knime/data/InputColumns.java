@@ -175,7 +175,7 @@ public final class InputColumns {
         return true;
     }
 
-    /** Fixes a list column's length from the first row (training learns it from the data). */
+    /** This input with a list column's length fixed (as its spec declares it, or as learnt from the data). */
     public InputColumns withListLength(int length) {
         return new InputColumns(listColumn, listIndex, length, columns, columnIndices);
     }
