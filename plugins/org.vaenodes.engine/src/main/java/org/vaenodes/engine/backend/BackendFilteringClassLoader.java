@@ -38,7 +38,6 @@ public final class BackendFilteringClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
-    private final BackendChoice keep;
     private final Set<String> hiddenProviders;
     private final String hiddenJarPrefix;
 
@@ -52,7 +51,6 @@ public final class BackendFilteringClassLoader extends ClassLoader {
         if (keep == BackendChoice.AUTO) {
             throw new IllegalArgumentException("Decide CPU or CUDA before filtering");
         }
-        this.keep = keep;
         if (keep == BackendChoice.CPU) {
             hiddenProviders = Set.of(BackendProbe.CUDA_BACKEND_CLASS);
             hiddenJarPrefix = "nd4j-cuda";
@@ -60,11 +58,6 @@ public final class BackendFilteringClassLoader extends ClassLoader {
             hiddenProviders = Set.of(BackendProbe.CPU_BACKEND_CLASS);
             hiddenJarPrefix = "nd4j-native";
         }
-    }
-
-    /** The backend this loader lets ND4J see. */
-    public BackendChoice keep() {
-        return keep;
     }
 
     @Override

@@ -10,9 +10,6 @@ public enum IdxKind {
     /** {@code idx1-ubyte}: count unsigned bytes. */
     LABELS(0x00000801, 1, "label", "labels");
 
-    /** Type code of unsigned bytes, the third byte of the magic number. */
-    static final int UNSIGNED_BYTE = 0x08;
-
     private final int magic;
     private final int dimensions;
     private final String noun;

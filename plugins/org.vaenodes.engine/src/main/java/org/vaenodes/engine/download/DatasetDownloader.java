@@ -53,11 +53,6 @@ public final class DatasetDownloader {
     private final HttpTransfer transfer;
     private final Map<RemoteDataset, DatasetSource> sources;
 
-    /** Default cache directory and {@link HttpFetcher#defaults()}. */
-    public DatasetDownloader() {
-        this(defaultCacheDir(), HttpFetcher.defaults());
-    }
-
     /** Built-in mirrors (or the mirror system properties) and pinned digests. */
     public DatasetDownloader(Path cacheDir, HttpFetcher fetcher) {
         this(cacheDir, fetcher, Map.of());
@@ -97,19 +92,9 @@ public final class DatasetDownloader {
         return Path.of(System.getProperty("user.home"), ".vaenodes", "datasets");
     }
 
-    /** The cache directory (absolute). */
-    public Path cacheDir() {
-        return cacheDir;
-    }
-
     /** The source (mirrors and pinned files) used for {@code dataset}. */
     public DatasetSource source(RemoteDataset dataset) {
         return sources.get(Objects.requireNonNull(dataset, "dataset"));
-    }
-
-    /** Where the file would be cached (it may not exist yet). */
-    public Path cachedPath(RemoteDataset dataset, String fileName) {
-        return cacheDir.resolve(dataset.cacheSubdir()).resolve(source(dataset).file(fileName).fileName());
     }
 
     /** The verified, cached image file of {@code part}, downloading it if needed. */
@@ -182,10 +167,5 @@ public final class DatasetDownloader {
             failures.subList(1, failures.size()).forEach(all::addSuppressed);
             throw all;
         }
-    }
-
-    /** Lower-case hex SHA-256 of a file. */
-    public static String sha256(Path file) throws IOException {
-        return CacheFiles.sha256(file);
     }
 }

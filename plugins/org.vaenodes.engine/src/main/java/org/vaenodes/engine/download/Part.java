@@ -11,11 +11,6 @@ public enum Part {
         this.filePrefix = filePrefix;
     }
 
-    /** The prefix of the original file names ("train" or "t10k"). */
-    public String filePrefix() {
-        return filePrefix;
-    }
-
     /** Original name of the gzip-compressed image file, e.g. {@code train-images-idx3-ubyte.gz}. */
     public String imagesFileName() {
         return filePrefix + "-images-idx3-ubyte.gz";

@@ -25,16 +25,6 @@ public final class GrayPng {
         return write(img);
     }
 
-    /** Encodes intensities in [0,1] (values outside are clipped), e.g. a decoder's pixel means. */
-    public static byte[] encodeUnit(float[] values, int offset, int rows, int cols) {
-        byte[] grey = new byte[rows * cols];
-        for (int i = 0; i < grey.length; i++) {
-            float v = values[offset + i];
-            grey[i] = (byte) Math.round(255f * Math.max(0f, Math.min(1f, v)));
-        }
-        return encode(grey, 0, rows, cols);
-    }
-
     static byte[] write(BufferedImage img) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(1024);

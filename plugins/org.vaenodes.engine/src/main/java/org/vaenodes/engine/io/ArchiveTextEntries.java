@@ -33,8 +33,8 @@ import org.vaenodes.engine.train.EpochStats;
  * epoch; and how a {@link Properties} entry becomes text (sorted, no date line) and is read back.
  *
  * <p>The parse helpers name the bad key in an {@link IllegalArgumentException}. {@link #configFromProperties} lets
- * it through (its public twin in {@link ModelArchive} promises that); the readers of the other entries, and
- * {@link #configFromEntry}, turn it into a {@link ModelFormatException} that names the entry.
+ * it through; the readers of the other entries, and {@link #configFromEntry}, turn it into a
+ * {@link ModelFormatException} that names the entry.
  */
 final class ArchiveTextEntries {
 

@@ -246,18 +246,6 @@ public final class ModelArchive {
         return w;
     }
 
-    // -------------------------------------------------------------------------------------------- conversions
-
-    /** The config as properties (also usable by the nodes' port spec). */
-    public static Properties configToProperties(VaeConfig c) {
-        return ArchiveTextEntries.configToProperties(c);
-    }
-
-    /** Reads a config written by {@link #configToProperties}; IllegalArgumentException if invalid. */
-    public static VaeConfig configFromProperties(Properties p) {
-        return ArchiveTextEntries.configFromProperties(p);
-    }
-
     // ------------------------------------------------------------------------------------------------ helpers
 
     static ModelFormatException corrupt(String why) {

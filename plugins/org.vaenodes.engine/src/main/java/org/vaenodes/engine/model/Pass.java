@@ -16,7 +16,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Pass implements AutoCloseable {
 
-    final int rows;
     final INDArray x;
     final INDArray y;
     final INDArray ones;
@@ -37,7 +36,6 @@ final class Pass implements AutoCloseable {
     private final List<INDArray> owned = new ArrayList<>();
 
     Pass(Vae vae, int rows, boolean training) {
-        this.rows = rows;
         VaeConfig c = vae.config();
         int d = c.inputSize();
         int l = c.latentSize();

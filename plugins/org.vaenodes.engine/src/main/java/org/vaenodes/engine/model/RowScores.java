@@ -7,16 +7,6 @@ package org.vaenodes.engine.model;
  */
 public record RowScores(double[] negElbo, double[] recon, double[] kl) {
 
-    /** Number of rows. */
-    public int rows() {
-        return negElbo.length;
-    }
-
-    /** Reconstruction log-probability log p(x_i | z_i) of row i (higher = more typical; an anomaly score). */
-    public double reconstructionLogProbability(int i) {
-        return -recon[i];
-    }
-
     /** Mean −ELBO over all rows. */
     public double meanNegElbo() {
         double s = 0;

@@ -44,7 +44,6 @@ public final class Vae {
     final DataType dtype;
     final Dense[] layers;
     final int numEnc;
-    final int numDec;
     final long paramCount;
     /** Flat parameter vector [1, P]. Only touched on the engine thread. */
     final INDArray params;
@@ -58,7 +57,6 @@ public final class Vae {
         this.config = Objects.requireNonNull(config, "config");
         this.dtype = dtype;
         numEnc = config.encoderHidden().length;
-        numDec = config.decoderHidden().length;
         layers = VaeLayout.of(config);
         paramCount = layers[layers.length - 1].end();
         params = Nd4j.create(dtype, 1, paramCount);
@@ -156,11 +154,6 @@ public final class Vae {
     /** The configuration this network was built from. */
     public VaeConfig config() {
         return config;
-    }
-
-    /** Number of parameters (weights and biases). */
-    public long parameterCount() {
-        return paramCount;
     }
 
     /** A copy of all parameters in the network's internal layout (for persistence). */

@@ -207,7 +207,7 @@ public final class Trainer {
         return new TrainingDivergedException("Training diverged in " + where + ": " + what
                 + ". Try a lower learning rate (now " + lr + ", e.g. " + (lr / 10) + "), check the input values "
                 + "for NaN or huge numbers, or use the Bernoulli likelihood only with inputs in [0, 1].",
-                epoch, batch);
+                epoch);
     }
 
     private static int[] identity(int n) {

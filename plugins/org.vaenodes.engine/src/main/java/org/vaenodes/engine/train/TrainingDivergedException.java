@@ -6,21 +6,14 @@ public class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int epoch;
-    private final int batch;
 
-    public TrainingDivergedException(String message, int epoch, int batch) {
+    public TrainingDivergedException(String message, int epoch) {
         super(message);
         this.epoch = epoch;
-        this.batch = batch;
     }
 
     /** 1-based epoch in which the divergence was detected. */
     public int epoch() {
         return epoch;
-    }
-
-    /** 1-based batch within the epoch (0 if detected after the epoch). */
-    public int batch() {
-        return batch;
     }
 }

@@ -66,9 +66,16 @@ final class Expectations {
                 warnings.put(Integer.valueOf(m.group(1)), m.group(2).strip());
             }
         }
+        TestflowConfiguration config = run.config();
+        config.nodeErrors().forEach(failures::putIfAbsent);
+        config.nodeWarnings().forEach(warnings::putIfAbsent);
+        if (config.streamingTest()) {
+            problems.add("the Testflow Configuration asks for a streaming run, which this runner cannot do");
+        }
+        List<String> logged = new ArrayList<>();
         for (WorkflowRunner.NodeResult r : run.nodes().values()) {
             int id = r.node().id();
-            boolean mustFail = failures.containsKey(id) || run.expectedFailures().contains(id);
+            boolean mustFail = failures.containsKey(id) || config.mustFail(id);
             if (r.status() == WorkflowRunner.Status.FAILED && !mustFail) {
                 problems.add(r.node() + " failed: " + r.message());
             } else if (r.status() == WorkflowRunner.Status.NOT_EXECUTED && !dependsOnExpectedFailure(r, run, failures)) {
@@ -86,7 +93,20 @@ final class Expectations {
             if (warnings.containsKey(id) && (w == null || w.isEmpty())) {
                 problems.add(r.node() + " was expected to warn \"" + warnings.get(id) + "\" but did not");
             }
-            r.loggedErrors().forEach(e -> problems.add(r.node() + " logged an error: " + e));
+            for (String e : r.loggedErrors()) {
+                logged.add(e);
+                boolean allowed = config.requiredLogErrors().stream().anyMatch(e::contains)
+                    || config.optionalLogMessages().stream().anyMatch(e::contains);
+                if (!allowed) {
+                    problems.add(r.node() + " logged an error: " + e);
+                }
+            }
+        }
+        for (String required : config.requiredLogErrors()) {
+            if (logged.stream().noneMatch(e -> e.contains(required))) {
+                problems.add("the Testflow Configuration requires a logged error containing \"" + required
+                    + "\"; none was logged");
+            }
         }
         for (String l : lines) {
             checkLine(l, run, problems);
@@ -97,7 +117,7 @@ final class Expectations {
     private static boolean dependsOnExpectedFailure(WorkflowRunner.NodeResult r, WorkflowRunner.RunResult run,
         Map<Integer, String> failures) {
         return run.workflow().connections().stream().filter(c -> c.dest() == r.node().id())
-            .anyMatch(c -> failures.containsKey(c.source()) || run.expectedFailures().contains(c.source())
+            .anyMatch(c -> failures.containsKey(c.source()) || run.config().mustFail(c.source())
                 || run.nodes().get(c.source()).status() != WorkflowRunner.Status.EXECUTED);
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Runs every testflow in testflows/ through our headless runner and checks its expected file. */
+@org.junit.jupiter.api.Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES) // against a hung flow
 class TestflowsTest {
 
     static final Path ROOT = Path.of(System.getProperty("vaenodes.testflows", "../../testflows"));

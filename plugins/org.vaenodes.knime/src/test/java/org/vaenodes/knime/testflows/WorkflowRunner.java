@@ -1,17 +1,14 @@
 package org.vaenodes.knime.testflows;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.vaenodes.shim.NodeHarness;
@@ -36,8 +33,8 @@ final class WorkflowRunner {
         String warning, List<String> loggedErrors) {
     }
 
-    /** Everything a run produced, by node id, plus the nodes the testflow configuration expects to fail. */
-    record RunResult(WorkflowDefinition workflow, Map<Integer, NodeResult> nodes, Set<Integer> expectedFailures) {
+    /** Everything a run produced, by node id, plus what the flow's Testflow Configuration node demands. */
+    record RunResult(WorkflowDefinition workflow, Map<Integer, NodeResult> nodes, TestflowConfiguration config) {
     }
 
     private WorkflowRunner() {
@@ -49,18 +46,18 @@ final class WorkflowRunner {
         wf.variables().forEach(overrides::declare);
         Map<Integer, PortObjectSpec[]> promised = configureAll(wf, overrides);
         Map<Integer, NodeResult> results = new LinkedHashMap<>();
-        Set<Integer> expectedFailures = new HashSet<>();
+        TestflowConfiguration config = TestflowConfiguration.NONE;
         for (int id : wf.executionOrder()) {
             WorkflowDefinition.Node node = wf.nodes().get(id);
             if (TESTFLOW_CONFIG_FACTORY.equals(node.factory())) {
-                expectedFailures.addAll(failingNodes(node.model()));
+                config = TestflowConfiguration.read(node.model());
                 results.put(id, new NodeResult(node, Status.EXECUTED, new PortObject[0], null, null, List.of()));
                 continue;
             }
             overrides.apply(node);
             results.put(id, runNode(wf, node, results, promised.get(id)));
         }
-        return new RunResult(wf, results, expectedFailures);
+        return new RunResult(wf, results, config);
     }
 
     /**
@@ -169,14 +166,5 @@ final class WorkflowRunner {
     static String message(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    private static List<Integer> failingNodes(NodeSettingsRO config) {
-        List<Integer> ids = new ArrayList<>();
-        for (String s : config.getStringArray("failingNodes", new String[0])) {
-            // ids are stored without the workflow prefix ("5"), possibly nested ("3:5"): the last part is ours
-            ids.add(Integer.parseInt(s.substring(s.lastIndexOf(':') + 1)));
-        }
-        return ids;
     }
 }
