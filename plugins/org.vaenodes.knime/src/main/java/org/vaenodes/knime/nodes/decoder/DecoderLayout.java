@@ -20,6 +20,7 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.data.image.png.PNGImageContent;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.render.ImageSheets;
+import org.vaenodes.knime.data.ImageColumns;
 import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.PixelOutput;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 
@@ -31,9 +32,6 @@ import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 final class DecoderLayout {
 
     static final String Z_PREFIX = "z_";
-    static final String IMAGE = "Image";
-    static final String DEFAULT_LIST = "Pixels";
-    static final String DEFAULT_VALUE_PREFIX = "pixel_";
 
     private final int latent;
     private final int width;
@@ -78,11 +76,11 @@ final class DecoderLayout {
             cols.add(column(used, labelName, intLabels ? IntCell.TYPE : StringCell.TYPE));
         }
         if (image) {
-            cols.add(column(used, IMAGE, PNGImageContent.TYPE));
+            cols.add(column(used, ImageColumns.IMAGE, PNGImageContent.TYPE));
         }
         if (pixels == PixelOutput.LIST) {
             DataColumnSpecCreator list = new DataColumnSpecCreator(unique(used, in.listColumn() != null
-                ? in.listColumn() : DEFAULT_LIST), ListCell.getCollectionType(DoubleCell.TYPE));
+                ? in.listColumn() : ImageColumns.PIXELS), ListCell.getCollectionType(DoubleCell.TYPE));
             if (width > 0) { // say the length, so a VAE Learner downstream knows it at configure time
                 list.setElementNames(valueNames(in).toArray(String[]::new));
             }
@@ -97,14 +95,7 @@ final class DecoderLayout {
 
     /** The decoded values' names: the model's value columns, or pixel_0, pixel_1, … for a list input. */
     private static List<String> valueNames(InputDescription in) {
-        if (in.listColumn() == null) {
-            return in.columnNames();
-        }
-        List<String> names = new ArrayList<>(in.width());
-        for (int p = 0; p < in.width(); p++) {
-            names.add(DEFAULT_VALUE_PREFIX + p);
-        }
-        return names;
+        return in.listColumn() == null ? in.columnNames() : ImageColumns.pixelNames(in.width());
     }
 
     private static DataColumnSpec column(Set<String> used, String name, DataType type) {

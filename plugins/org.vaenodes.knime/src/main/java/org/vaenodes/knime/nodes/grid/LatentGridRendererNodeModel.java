@@ -26,6 +26,7 @@ import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.render.ImageSheets;
+import org.vaenodes.knime.data.ImageColumns;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 
@@ -38,7 +39,6 @@ final class LatentGridRendererNodeModel extends SettingsNodeModel {
     static final String GRID_X = "grid x";
     static final String GRID_Y = "grid y";
     static final String Z_PREFIX = "z_";
-    static final String IMAGE = "Image";
 
     /** Largest side of the grid picture in pixels (a bigger picture would take hundreds of MB). */
     static final int MAX_SIDE_PX = 16_384;
@@ -126,7 +126,7 @@ final class LatentGridRendererNodeModel extends SettingsNodeModel {
         for (int j = 0; j < latent; j++) {
             cols.add(new DataColumnSpecCreator(Z_PREFIX + j, DoubleCell.TYPE).createSpec());
         }
-        cols.add(new DataColumnSpecCreator(IMAGE, PNGImageContent.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(ImageColumns.IMAGE, PNGImageContent.TYPE).createSpec());
         return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
     }
 

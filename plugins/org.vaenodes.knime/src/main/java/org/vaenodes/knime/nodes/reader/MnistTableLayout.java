@@ -17,15 +17,11 @@ import org.knime.core.data.def.IntCell;
 import org.knime.core.data.image.png.PNGImageContent;
 import org.vaenodes.engine.data.MnistDataset;
 import org.vaenodes.engine.image.GrayPng;
+import org.vaenodes.knime.data.ImageColumns;
 import org.vaenodes.knime.nodes.reader.MnistReaderSettings.PixelOutput;
 
 /** The reader's output columns (Label, Image, pixels) and how one image becomes one row. */
 final class MnistTableLayout {
-
-    static final String LABEL_COLUMN = "Label";
-    static final String IMAGE_COLUMN = "Image";
-    static final String PIXELS_COLUMN = "Pixels";
-    static final String PIXEL_COLUMN_PREFIX = "pixel_";
 
     private final boolean labels;
     private final boolean image;
@@ -47,32 +43,24 @@ final class MnistTableLayout {
     DataTableSpec spec() {
         List<DataColumnSpec> cols = new ArrayList<>();
         if (labels) {
-            cols.add(new DataColumnSpecCreator(LABEL_COLUMN, IntCell.TYPE).createSpec());
+            cols.add(new DataColumnSpecCreator(ImageColumns.LABEL, IntCell.TYPE).createSpec());
         }
         if (image) {
-            cols.add(new DataColumnSpecCreator(IMAGE_COLUMN, PNGImageContent.TYPE).createSpec());
+            cols.add(new DataColumnSpecCreator(ImageColumns.IMAGE, PNGImageContent.TYPE).createSpec());
         }
         if (pixels == PixelOutput.LIST) {
-            DataColumnSpecCreator list = new DataColumnSpecCreator(PIXELS_COLUMN,
+            DataColumnSpecCreator list = new DataColumnSpecCreator(ImageColumns.PIXELS,
                 ListCell.getCollectionType(DoubleCell.TYPE));
             // one name per pixel, as KNIME's collection columns name their elements: tells a VAE Learner the
             // list's length (and so the image shape) at configure time
-            list.setElementNames(pixelNames());
+            list.setElementNames(ImageColumns.pixelNames(pixelCount).toArray(String[]::new));
             cols.add(list.createSpec());
         } else if (pixels == PixelOutput.COLUMNS) {
-            for (String name : pixelNames()) {
+            for (String name : ImageColumns.pixelNames(pixelCount)) {
                 cols.add(new DataColumnSpecCreator(name, DoubleCell.TYPE).createSpec());
             }
         }
         return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
-    }
-
-    private String[] pixelNames() {
-        String[] names = new String[pixelCount];
-        for (int p = 0; p < pixelCount; p++) {
-            names[p] = PIXEL_COLUMN_PREFIX + p;
-        }
-        return names;
     }
 
     /** Row {@code i} of the data set; row IDs are {@code <prefix><i>}, stable across runs. */
