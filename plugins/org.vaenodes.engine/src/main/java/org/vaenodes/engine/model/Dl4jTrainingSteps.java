@@ -78,10 +78,6 @@ final class Dl4jTrainingSteps extends Nd4jEvaluatedSteps {
         // the training network's own off-heap arrays (Adam state, gradient); not net.close(), which would also free
         // the parameters, i.e. the Vae's
         INDArray state = net.getUpdater(false) == null ? null : net.getUpdater(false).getStateViewArray();
-        for (INDArray a : new INDArray[] {state, net.getFlattenedGradients()}) {
-            if (a != null && a.closeable()) {
-                a.close();
-            }
-        }
+        NdArrays.free(state, net.getFlattenedGradients());
     }
 }

@@ -86,13 +86,8 @@ final class Nd4jEvaluation implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Pass p : passes.values()) {
-            p.close();
-        }
-        passes.clear();
+        NdArrays.freeAll(passes);
         TrainingSession.closeQuietly(noise);
-        if (best != null && best.closeable()) {
-            best.close();
-        }
+        NdArrays.free(best);
     }
 }

@@ -72,16 +72,9 @@ final class Nd4jTrainingSteps extends Nd4jEvaluatedSteps {
 
     @Override
     public void close() {
-        for (Pass p : trainPasses.values()) {
-            p.close();
-        }
-        trainPasses.clear();
+        NdArrays.freeAll(trainPasses);
         evaluation.close();
         TrainingSession.closeQuietly(noise);
-        for (INDArray a : new INDArray[] {grad, adamState}) {
-            if (a.closeable()) {
-                a.close();
-            }
-        }
+        NdArrays.free(grad, adamState);
     }
 }

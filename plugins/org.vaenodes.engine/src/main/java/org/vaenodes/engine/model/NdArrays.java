@@ -12,6 +12,23 @@ final class NdArrays {
     private NdArrays() {
     }
 
+    /** Frees the off-heap memory of arrays that own theirs (views and null are skipped). */
+    static void free(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
+    }
+
+    /** Frees the arrays of every pass in {@code passes} and forgets them. */
+    static void freeAll(java.util.Map<Integer, Pass> passes) {
+        for (Pass p : passes.values()) {
+            p.close();
+        }
+        passes.clear();
+    }
+
     /** Copies src[from, from+len) into the flat data of arr starting at element dstOffset. */
     static void writeRows(INDArray arr, long dstOffset, float[] src, int from, int len) {
         if (arr.dataType() == DataType.DOUBLE) {
