@@ -23,18 +23,13 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     public static final class Serializer extends AbstractSimplePortObjectSpecSerializer<VaeModelPortObjectSpec> {
     }
 
-    private static final String CFG_LIST_COLUMN = "list_column";
-    private static final String CFG_LIST_LENGTH = "list_length";
-    private static final String CFG_COLUMNS = "columns";
-    private static final String CFG_LABEL_COLUMN = "label_column";
-    private static final String CFG_LABEL_VALUES = "label_values";
-    private static final String CFG_INTEGER_LABELS = "integer_labels";
-    private static final String CFG_LATENT_SIZE = "latent_size";
-    private static final String CFG_LIKELIHOOD = "likelihood";
-    private static final String CFG_IMAGE_ROWS = "image_rows";
-    private static final String CFG_IMAGE_COLS = "image_cols";
-    private static final String CFG_BACKEND = "backend";
-    private static final String CFG_NOT_DL4J = "not_dl4j_reason";
+    /** The keys this spec saves under: each constant's name in lower case (LIST_COLUMN → list_column). */
+    private enum Key {
+        LIST_COLUMN, LIST_LENGTH, COLUMNS, LABEL_COLUMN, LABEL_VALUES, INTEGER_LABELS, LATENT_SIZE, LIKELIHOOD,
+        IMAGE_ROWS, IMAGE_COLS, BACKEND, NOT_DL4J_REASON;
+
+        final String id = name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     private InputDescription input;
     private int latentSize;
@@ -153,38 +148,38 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     @Override
     protected void save(ModelContentWO model) {
-        model.addString(CFG_LIST_COLUMN, input.listColumn());
-        model.addInt(CFG_LIST_LENGTH, input.listLength());
-        model.addStringArray(CFG_COLUMNS, input.columnNames().toArray(String[]::new));
-        model.addString(CFG_LABEL_COLUMN, input.labelColumn());
-        model.addStringArray(CFG_LABEL_VALUES, input.labelValues().toArray(String[]::new));
-        model.addBoolean(CFG_INTEGER_LABELS, input.integerLabels());
-        model.addInt(CFG_LATENT_SIZE, latentSize);
-        model.addString(CFG_LIKELIHOOD, likelihood);
-        model.addInt(CFG_IMAGE_ROWS, imageRows);
-        model.addInt(CFG_IMAGE_COLS, imageCols);
-        model.addString(CFG_BACKEND, backend);
-        model.addString(CFG_NOT_DL4J, notDl4jReason);
+        model.addString(Key.LIST_COLUMN.id, input.listColumn());
+        model.addInt(Key.LIST_LENGTH.id, input.listLength());
+        model.addStringArray(Key.COLUMNS.id, input.columnNames().toArray(String[]::new));
+        model.addString(Key.LABEL_COLUMN.id, input.labelColumn());
+        model.addStringArray(Key.LABEL_VALUES.id, input.labelValues().toArray(String[]::new));
+        model.addBoolean(Key.INTEGER_LABELS.id, input.integerLabels());
+        model.addInt(Key.LATENT_SIZE.id, latentSize);
+        model.addString(Key.LIKELIHOOD.id, likelihood);
+        model.addInt(Key.IMAGE_ROWS.id, imageRows);
+        model.addInt(Key.IMAGE_COLS.id, imageCols);
+        model.addString(Key.BACKEND.id, backend);
+        model.addString(Key.NOT_DL4J_REASON.id, notDl4jReason);
     }
 
     @Override
     protected void load(ModelContentRO model) throws InvalidSettingsException {
-        input = new InputDescription(Arrays.asList(model.getStringArray(CFG_COLUMNS)),
-            model.getString(CFG_LIST_COLUMN), model.getInt(CFG_LIST_LENGTH), null, List.of(), false);
-        String labelColumn = model.getString(CFG_LABEL_COLUMN);
+        input = new InputDescription(Arrays.asList(model.getStringArray(Key.COLUMNS.id)),
+            model.getString(Key.LIST_COLUMN.id), model.getInt(Key.LIST_LENGTH.id), null, List.of(), false);
+        String labelColumn = model.getString(Key.LABEL_COLUMN.id);
         if (labelColumn != null) {
-            List<String> labels = Arrays.asList(model.getStringArray(CFG_LABEL_VALUES));
+            List<String> labels = Arrays.asList(model.getStringArray(Key.LABEL_VALUES.id));
             // added in 0.3.0; older specs did not say, so their labels count as integers if they look like ones
-            input = model.containsKey(CFG_INTEGER_LABELS)
-                ? input.withLabels(labelColumn, model.getBoolean(CFG_INTEGER_LABELS), labels)
+            input = model.containsKey(Key.INTEGER_LABELS.id)
+                ? input.withLabels(labelColumn, model.getBoolean(Key.INTEGER_LABELS.id), labels)
                 : input.withLabels(labelColumn, labels);
         }
-        latentSize = model.getInt(CFG_LATENT_SIZE);
-        likelihood = model.getString(CFG_LIKELIHOOD);
-        imageRows = model.getInt(CFG_IMAGE_ROWS);
-        imageCols = model.getInt(CFG_IMAGE_COLS);
-        backend = model.getString(CFG_BACKEND);
-        notDl4jReason = model.getString(CFG_NOT_DL4J, ""); // added in 0.2.0: older specs do not say
+        latentSize = model.getInt(Key.LATENT_SIZE.id);
+        likelihood = model.getString(Key.LIKELIHOOD.id);
+        imageRows = model.getInt(Key.IMAGE_ROWS.id);
+        imageCols = model.getInt(Key.IMAGE_COLS.id);
+        backend = model.getString(Key.BACKEND.id);
+        notDl4jReason = model.getString(Key.NOT_DL4J_REASON.id, ""); // added in 0.2.0: older specs do not say
     }
 
     /** One line for port tooltips and summaries. */

@@ -14,7 +14,7 @@ import org.knime.core.data.image.png.PNGImageContent;
  * The columns the encoder appends, in order: z_mean_*, then (if chosen) z_logvar_*, z_sample_*, neg_elbo,
  * recon_log_prob and the Reconstruction image. Names that already exist in the input get KNIME's " (#1)" suffix.
  */
-final class EncoderLayout {
+record EncoderLayout(int latent, boolean logVar, boolean sample, boolean negElbo, boolean anomaly, boolean image) {
 
     static final String Z_MEAN_PREFIX = "z_mean_";
     static final String Z_LOGVAR_PREFIX = "z_logvar_";
@@ -22,22 +22,6 @@ final class EncoderLayout {
     static final String NEG_ELBO = "neg_elbo";
     static final String RECON_LOG_PROB = "recon_log_prob";
     static final String RECONSTRUCTION = "Reconstruction";
-
-    final int latent;
-    final boolean logVar;
-    final boolean sample;
-    final boolean negElbo;
-    final boolean anomaly;
-    final boolean image;
-
-    EncoderLayout(int latent, boolean logVar, boolean sample, boolean negElbo, boolean anomaly, boolean image) {
-        this.latent = latent;
-        this.logVar = logVar;
-        this.sample = sample;
-        this.negElbo = negElbo;
-        this.anomaly = anomaly;
-        this.image = image;
-    }
 
     /** Number of appended columns. */
     int width() {

@@ -204,16 +204,16 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
             float[] recon = null;
             if (valid > 0) {
                 enc = vae.encode(xs, valid, ls);
-                if (layout.sample) {
+                if (layout.sample()) {
                     z = vae.sampleZ(enc, streamSeed(0));
                 }
-                if (layout.negElbo) {
+                if (layout.negElbo()) {
                     negElbo = vae.evaluate(xs, valid, ls, streamSeed(1)).negElbo();
                 }
-                if (layout.anomaly) {
+                if (layout.anomaly()) {
                     logProb = vae.reconstructionLogProbability(xs, valid, ls, anomalySamples, streamSeed(2));
                 }
-                if (layout.image) {
+                if (layout.image()) {
                     recon = vae.decode(enc.mu(), valid, ls);
                 }
             }
@@ -227,19 +227,19 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
                     }
                 } else {
                     addLatent(cells, enc.mu(), k);
-                    if (layout.logVar) {
+                    if (layout.logVar()) {
                         addLatent(cells, enc.logVar(), k);
                     }
-                    if (layout.sample) {
+                    if (layout.sample()) {
                         addLatent(cells, z, k);
                     }
-                    if (layout.negElbo) {
+                    if (layout.negElbo()) {
                         cells.add(new DoubleCell(negElbo[k]));
                     }
-                    if (layout.anomaly) {
+                    if (layout.anomaly()) {
                         cells.add(new DoubleCell(logProb[k]));
                     }
-                    if (layout.image) {
+                    if (layout.image()) {
                         byte[] png = ImageSheets.imagePng(recon, k * d, imageRows, imageCols, 1, false);
                         cells.add(new PNGImageContent(png).toImageCell());
                     }

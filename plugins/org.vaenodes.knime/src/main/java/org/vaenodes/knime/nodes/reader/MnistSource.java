@@ -24,22 +24,10 @@ import org.vaenodes.knime.nodes.reader.MnistReaderSettings.Source;
  * Where the reader's digits come from, resolved from the settings: answers the cheap questions at configure time
  * (image size, whether labels exist) from file headers only, and loads the data at execute time.
  */
-final class MnistSource {
+record MnistSource(Source source, Path images, Path labels, Path cacheDir) {
 
     /** Image geometry and label presence, known before any pixel is read. */
     record Shape(int rows, int cols, boolean hasLabels) {
-    }
-
-    private final Source source;
-    private final Path images;
-    private final Path labels;
-    private final Path cacheDir;
-
-    private MnistSource(Source source, Path images, Path labels, Path cacheDir) {
-        this.source = source;
-        this.images = images;
-        this.labels = labels;
-        this.cacheDir = cacheDir;
     }
 
     static MnistSource of(MnistReaderSettings s) throws InvalidSettingsException {
