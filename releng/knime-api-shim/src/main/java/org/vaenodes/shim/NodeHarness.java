@@ -101,6 +101,28 @@ public final class NodeHarness<M extends NodeModel> {
     }
 
     /**
+     * Sets some of the model's settings, as a dialog or flow variables would, and applies them: pairs of key and
+     * value (Integer, Double, Boolean or String) over the current settings.
+     */
+    public void applySettings(final Object... keyValues) throws InvalidSettingsException {
+        NodeSettings s = settings();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            String key = (String) keyValues[i];
+            Object v = keyValues[i + 1];
+            if (v instanceof Integer n) {
+                s.addInt(key, n);
+            } else if (v instanceof Double d) {
+                s.addDouble(key, d);
+            } else if (v instanceof Boolean b) {
+                s.addBoolean(key, b);
+            } else {
+                s.addString(key, (String) v);
+            }
+        }
+        loadSettings(s);
+    }
+
+    /**
      * Saves the settings, writes them as XML, reads them back and applies them to a fresh model; fails if the
      * fresh model then saves different XML.
      *

@@ -17,7 +17,6 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.vaenodes.knime.nodes.decoder.VaeDecoderNodeFactory;
@@ -90,19 +89,7 @@ class ConfigureTimeSpecsTest {
         throws Exception {
         NodeHarness<NodeModel> h = NodeHarness.of((Class) factory);
         OPEN.add(h);
-        NodeSettings s = h.settings();
-        for (int i = 0; i < settings.size(); i += 2) {
-            String key = (String) settings.get(i);
-            Object v = settings.get(i + 1);
-            if (v instanceof Integer n) {
-                s.addInt(key, n);
-            } else if (v instanceof Boolean b) {
-                s.addBoolean(key, b);
-            } else {
-                s.addString(key, (String) v);
-            }
-        }
-        h.loadSettings(s);
+        h.applySettings(settings.toArray());
         PortObjectSpec[] early = new PortObjectSpec[inputs.length];
         PortObject[] objects = new PortObject[inputs.length];
         for (int i = 0; i < inputs.length; i++) {

@@ -55,19 +55,7 @@ class VaeDecoderNodeModelTest {
     }
 
     private void set(Object... keyValues) throws InvalidSettingsException {
-        NodeSettings s = node.settings();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            String key = (String) keyValues[i];
-            Object v = keyValues[i + 1];
-            if (v instanceof Integer n) {
-                s.addInt(key, n);
-            } else if (v instanceof Boolean b) {
-                s.addBoolean(key, b);
-            } else {
-                s.addString(key, (String) v);
-            }
-        }
-        node.loadSettings(s);
+        node.applySettings(keyValues);
     }
 
     private BufferedDataTable run(VaeModelPortObject model, BufferedDataTable table) throws Exception {

@@ -49,17 +49,8 @@ class VaeLearnerNodeModelTest {
 
     private static BufferedDataTable read(Map<String, Object> options) throws Exception {
         NodeHarness<?> reader = NodeHarness.of(MnistReaderNodeFactory.class);
-        NodeSettings s = reader.settings();
-        options.forEach((k, v) -> {
-            if (v instanceof Integer i) {
-                s.addInt(k, i);
-            } else if (v instanceof Boolean b) {
-                s.addBoolean(k, b);
-            } else {
-                s.addString(k, (String) v);
-            }
-        });
-        reader.loadSettings(s);
+        reader.applySettings(options.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(),
+            e.getValue())).toArray());
         return (BufferedDataTable) reader.execute()[0];
     }
 
@@ -75,21 +66,7 @@ class VaeLearnerNodeModelTest {
     }
 
     private void set(Object... kv) throws InvalidSettingsException {
-        NodeSettings s = node.settings();
-        for (int i = 0; i < kv.length; i += 2) {
-            String k = (String) kv[i];
-            Object v = kv[i + 1];
-            if (v instanceof Integer n) {
-                s.addInt(k, n);
-            } else if (v instanceof Double d) {
-                s.addDouble(k, d);
-            } else if (v instanceof Boolean b) {
-                s.addBoolean(k, b);
-            } else {
-                s.addString(k, (String) v);
-            }
-        }
-        node.loadSettings(s);
+        node.applySettings(kv);
     }
 
     @Test

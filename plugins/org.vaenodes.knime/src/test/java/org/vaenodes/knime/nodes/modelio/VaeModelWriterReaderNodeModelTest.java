@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.vaenodes.engine.train.TrainedModel;
@@ -37,18 +36,7 @@ class VaeModelWriterReaderNodeModelTest {
     }
 
     private static void set(NodeHarness<?> node, Object... keyValues) throws InvalidSettingsException {
-        NodeSettings s = node.settings();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            Object v = keyValues[i + 1];
-            if (v instanceof Integer n) {
-                s.addInt((String) keyValues[i], n);
-            } else if (v instanceof Boolean b) {
-                s.addBoolean((String) keyValues[i], b);
-            } else {
-                s.addString((String) keyValues[i], (String) v);
-            }
-        }
-        node.loadSettings(s);
+        node.applySettings(keyValues);
     }
 
     @Test
