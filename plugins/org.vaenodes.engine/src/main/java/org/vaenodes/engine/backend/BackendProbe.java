@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -62,8 +61,8 @@ public record BackendProbe(boolean cudaBackendPresent, boolean driverPresent, bo
 
     /** A probe with explicit inputs (tests). */
     static BackendProbe detect(ClassLoader loader, List<Path> driverDirs, String osName, String osArch) {
-        boolean linux64 = osName.toLowerCase(Locale.ROOT).contains("linux")
-                && (osArch.equals("amd64") || osArch.equals("x86_64"));
+        Platform platform = new Platform(osName, osArch);
+        boolean linux64 = platform.isLinux() && platform.isX86_64();
         boolean backend = classPresent(CUDA_BACKEND_CLASS, loader);
         if (!linux64) {
             String why = "the CUDA backend of VAE Nodes supports Linux x86_64 only (this is " + osName + " "

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,10 +38,6 @@ public final class OpenBlasKernels {
     static final String AVX512_CORE = "SkylakeX";
     /** What those kernels need (Linux leaves these flags out of /proc/cpuinfo unless it enabled AVX-512). */
     static final List<String> AVX512_FLAGS = List.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
-
-    /** glibc's dlopen flags: resolve lazily; only return a library that is already loaded. */
-    private static final int RTLD_LAZY = 0x1;
-    private static final int RTLD_NOLOAD = 0x4;
 
     private OpenBlasKernels() {
     }
@@ -99,13 +94,23 @@ public final class OpenBlasKernels {
 
     /** The decision for this machine and JVM ({@link ProcessSettings} carries it out). */
     static Decision decide() {
-        return decide(System.getenv(ENV), System.getProperty(PROPERTY), linuxCpuInfo());
+        return decideOn(Platform.current(), System.getenv(ENV), System.getProperty(PROPERTY));
+    }
+
+    /**
+     * The decision on {@code platform}: CPU facts come from /proc/cpuinfo on Linux only, and the variable can only be
+     * set where the C library's setenv exists (not on Windows, where OpenBLAS keeps its own choice).
+     */
+    static Decision decideOn(Platform platform, String envValue, String property) {
+        Decision d = decide(envValue, property, platform.isLinux() ? linuxCpuInfo() : null);
+        if (d.setCoreType() != null && !platform.hasPosixEnvironment()) {
+            return new Decision(null, "OpenBLAS's own choice (" + ENV + " cannot be set from Java on " + platform
+                    + ")");
+        }
+        return d;
     }
 
     private static String linuxCpuInfo() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-            return null;
-        }
         try {
             return Files.readString(Path.of("/proc/cpuinfo"));
         } catch (IOException | RuntimeException e) {
@@ -119,9 +124,18 @@ public final class OpenBlasKernels {
      * never loads another one (a system OpenBLAS, say).
      */
     public static String activeCoreName() {
+        return activeCoreName(Platform.current());
+    }
+
+    /** As {@link #activeCoreName()}; null where the library is not looked up (Windows: no dlopen). */
+    static String activeCoreName(Platform platform) {
+        String file = platform.openBlasLibraryName();
+        if (file == null) {
+            return null;
+        }
         try {
-            NativeLibrary lib = NativeLibrary.getInstance("libopenblas.so.0",
-                    Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_NOLOAD));
+            NativeLibrary lib = NativeLibrary.getInstance(file,
+                    Map.of(Library.OPTION_OPEN_FLAGS, platform.dlopenNoLoadFlags()));
             Function f = lib.getFunction("openblas_get_corename");
             String name = f.invokeString(new Object[0], false);
             return name == null ? null : name.trim();

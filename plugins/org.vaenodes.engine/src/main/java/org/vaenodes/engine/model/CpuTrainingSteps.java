@@ -86,8 +86,21 @@ final class CpuTrainingSteps implements TrainingSteps {
 
     /** True for a float32 network on ND4J's CPU backend, unless -Dvaenodes.engine.kernels=nd4j. */
     static boolean supports(Vae vae) {
-        return vae.dtype == DataType.FLOAT && !"nd4j".equalsIgnoreCase(System.getProperty(KERNELS_PROPERTY))
-                && onCpuBackend() && vae.paramCount <= Integer.MAX_VALUE;
+        return whyNot(vae) == null;
+    }
+
+    /** Null if these steps can train {@code vae} here, else why not. */
+    static String whyNot(Vae vae) {
+        if (vae.dtype != DataType.FLOAT || vae.paramCount > Integer.MAX_VALUE) {
+            return "they train float32 networks of at most 2^31 parameters";
+        }
+        if ("nd4j".equalsIgnoreCase(System.getProperty(KERNELS_PROPERTY))) {
+            return "-D" + KERNELS_PROPERTY + "=nd4j";
+        }
+        if (!onCpuBackend()) {
+            return "ND4J does not run on its CPU backend";
+        }
+        return OpenBlasGemm.whyNotAvailable();
     }
 
     /** True when ND4J runs on its CPU backend. */

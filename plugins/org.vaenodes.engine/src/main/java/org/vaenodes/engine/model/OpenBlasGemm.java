@@ -16,6 +16,16 @@ final class OpenBlasGemm {
     private OpenBlasGemm() {
     }
 
+    /** Null if OpenBLAS's cblas_sgemm can be called here, else why not (its JavaCPP bindings did not load). */
+    static String whyNotAvailable() {
+        try {
+            org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            return "OpenBLAS could not be called directly (" + e + ")";
+        }
+    }
+
     static void gemm(CpuMatrix a, boolean transA, CpuMatrix b, boolean transB, CpuMatrix c, float beta) {
         int m = transA ? a.cols : a.rows;
         int k = transA ? a.rows : a.cols;

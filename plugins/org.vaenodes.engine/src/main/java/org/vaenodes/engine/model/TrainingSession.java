@@ -14,6 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class TrainingSession implements AutoCloseable {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(TrainingSession.class.getName());
+
     private final TrainingSteps steps;
 
     /**
@@ -47,6 +50,10 @@ public final class TrainingSession implements AutoCloseable {
         } else if (CpuTrainingSteps.supports(vae)) {
             steps = new CpuTrainingSteps(vae, data, labels, learningRate, seed, binarize);
         } else {
+            if (CpuTrainingSteps.onCpuBackend()) { // on CUDA the ND4J path is the plan, not a fallback
+                LOG.info("VAE Nodes: training with ND4J operations instead of the fast CPU kernels: "
+                        + CpuTrainingSteps.whyNot(vae));
+            }
             steps = new Nd4jTrainingSteps(vae, data, labels, learningRate, seed, binarize);
         }
     }
