@@ -3,7 +3,7 @@
  * own API only — no class of VAE Nodes — so the VAE Model Reader is tested on a file exactly as a DL4J user would
  * save it.
  *
- *   java -cp 'plugins/org.vaenodes.engine/lib/*' plugins/org.vaenodes.engine/tools/MakeDl4jVaeZip.java \
+ *   java -cp 'plugins/org.vaenodes.engine/lib/*:plugins/org.vaenodes.engine.natives.linux.x86_64/lib/*' plugins/org.vaenodes.engine/tools/MakeDl4jVaeZip.java \
  *       plugins/org.vaenodes.engine/data/mnist-sample/train-images-idx3-ubyte.gz \
  *       testflows/05_dl4j_model_files/data/dl4j-vae.zip
  *

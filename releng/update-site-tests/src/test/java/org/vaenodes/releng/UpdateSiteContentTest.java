@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -33,6 +34,17 @@ class UpdateSiteContentTest {
 
     private static final Path TARGET = Path.of(System.getProperty("vaenodes.updateSite", "../../update-site/target"));
     private static final Path REPO = TARGET.resolve("repository");
+
+    /** Eclipse os, ws, arch and the natives' Maven classifier of every platform with a native fragment. */
+    private static final List<String[]> PLATFORMS = List.of(new String[] {"linux", "gtk", "x86_64", "linux-x86_64"},
+        new String[] {"linux", "gtk", "aarch64", "linux-arm64"},
+        new String[] {"win32", "win32", "x86_64", "windows-x86_64"},
+        new String[] {"macosx", "cocoa", "x86_64", "macosx-x86_64"},
+        new String[] {"macosx", "cocoa", "aarch64", "macosx-arm64"});
+
+    /** A nested jar of native libraries, for any platform. */
+    private static final java.util.regex.Pattern NATIVE_JAR = java.util.regex.Pattern
+        .compile("lib/.*-(linux-x86_64|linux-arm64|windows-x86_64|macosx-x86_64|macosx-arm64)(-redist)?\\.jar");
 
     @Test
     void repositoryHoldsOurBundlesAndNoKnimeBundle() throws IOException {
@@ -91,9 +103,64 @@ class UpdateSiteContentTest {
                     assertTrue(jar.getEntry(cp) != null, "Bundle-ClassPath entry missing from the bundle: " + cp);
                 }
             }
-            assertTrue(jar.getEntry("lib/nd4j-native-linux-x86_64.jar") != null, "ND4J CPU natives not embedded");
-            assertTrue(jar.getEntry("lib/nd4j-cuda-11.6-linux-x86_64.jar") == null, "the main engine must stay CPU-only");
+            assertTrue(jar.getEntry("lib/nd4j-native.jar") != null, "ND4J's CPU backend (Java) not embedded");
+            assertTrue(jar.stream().noneMatch(e -> NATIVE_JAR.matcher(e.getName()).matches()),
+                "the engine holds Java only; natives belong in the platform fragments");
         }
+    }
+
+    /** Each platform's natives in their own fragment, with the filter that makes p2 install it there only. */
+    @Test
+    void eachNativeFragmentHoldsExactlyItsPlatformsNativesAndFilter() throws Exception {
+        String feature = featureXml(REPO, "org.vaenodes.feature_");
+        for (String[] p : PLATFORMS) {
+            String id = "org.vaenodes.engine.natives." + p[0] + "." + p[2];
+            Path fragment = single(REPO.resolve("plugins"), id + "_");
+            try (JarFile jar = new JarFile(fragment.toFile())) {
+                java.util.jar.Attributes main = jar.getManifest().getMainAttributes();
+                assertEquals("(& (osgi.os=" + p[0] + ") (osgi.arch=" + p[2] + "))",
+                    main.getValue("Eclipse-PlatformFilter"), id);
+                assertTrue(main.getValue("Fragment-Host").startsWith("org.vaenodes.engine;"), id);
+                List<String> libs = jar.stream().map(JarEntry::getName)
+                    .filter(n -> n.startsWith("lib/") && n.endsWith(".jar")).sorted()
+                    .collect(java.util.stream.Collectors.toList());
+                assertEquals(Stream.of("javacpp", "nd4j-native", "nd4j-native-preset", "openblas")
+                    .map(a -> "lib/" + a + "-" + p[3] + ".jar").sorted().collect(java.util.stream.Collectors.toList()),
+                    libs, id);
+                assertEquals(libs, splitHeader(main.getValue("Bundle-ClassPath")).stream().sorted()
+                    .collect(java.util.stream.Collectors.toList()), id);
+            }
+            int at = feature.indexOf("id=\"" + id + "\"");
+            assertTrue(at >= 0, "the feature does not include " + id);
+            String entry = feature.substring(at, feature.indexOf("/>", at));
+            assertTrue(entry.contains("os=\"" + p[0] + "\"") && entry.contains("ws=\"" + p[1] + "\"")
+                && entry.contains("arch=\"" + p[2] + "\""), "feature entry of " + id + ": " + entry);
+        }
+    }
+
+    @Test
+    void reportsWhatEachPlatformDownloads() throws IOException {
+        long common = 0;
+        java.util.Map<String, Long> perPlatform = new java.util.TreeMap<>();
+        for (String plugin : names(REPO.resolve("plugins"))) {
+            long size = Files.size(REPO.resolve("plugins").resolve(plugin));
+            String platform = null;
+            for (String[] p : PLATFORMS) {
+                if (plugin.startsWith("org.vaenodes.engine.natives." + p[0] + "." + p[2] + "_")) {
+                    platform = p[3];
+                }
+            }
+            if (platform != null) {
+                perPlatform.put(platform, size);
+            } else if (!plugin.startsWith("org.vaenodes.engine.cuda")) {
+                common += size;
+            }
+        }
+        assertEquals(PLATFORMS.size(), perPlatform.size(), perPlatform.toString());
+        System.out.printf("update site: VAE Nodes (CPU) common bundles %.1f MB%n", common / 1e6);
+        long c = common;
+        perPlatform.forEach((p, size) -> System.out.printf("  %s: native fragment %.1f MB, download %.1f MB%n", p,
+            size / 1e6, (c + size) / 1e6));
     }
 
     /**
@@ -105,15 +172,18 @@ class UpdateSiteContentTest {
         for (Path repo : sites()) {
             for (String plugin : names(repo.resolve("plugins"))) {
                 try (JarFile jar = new JarFile(repo.resolve("plugins").resolve(plugin).toFile())) {
-                    boolean natives = jar.stream().anyMatch(e -> e.getName().startsWith("lib/")
-                        && e.getName().matches("lib/.*-linux-x86_64(-redist)?\\.jar"));
+                    boolean natives = jar.stream().anyMatch(e -> NATIVE_JAR.matcher(e.getName()).matches());
+                    // the engine's big nested Java jars (DL4J, ND4J) are read in place too
+                    boolean expectDir = natives || plugin.startsWith("org.vaenodes.engine_");
                     String shape = jar.getManifest().getMainAttributes().getValue("Eclipse-BundleShape");
-                    assertEquals(natives, "dir".equals(shape), plugin + ": Eclipse-BundleShape " + shape
-                        + (natives ? " but it carries native libraries" : " but it carries none"));
+                    assertEquals(expectDir, "dir".equals(shape), plugin + ": Eclipse-BundleShape " + shape
+                        + (natives ? " but it carries native libraries" : ""));
                 }
             }
             String content = p2Content(repo);
-            for (String id : List.of("org.vaenodes.engine", "org.vaenodes.engine.cuda")) {
+            List<String> dirShaped = new ArrayList<>(List.of("org.vaenodes.engine", "org.vaenodes.engine.cuda"));
+            PLATFORMS.forEach(p -> dirShaped.add("org.vaenodes.engine.natives." + p[0] + "." + p[2]));
+            for (String id : dirShaped) {
                 int at = content.indexOf("<unit id='" + id + "'");
                 assertTrue(at >= 0, id + " not in content.xml");
                 String unit = content.substring(at, content.indexOf("</unit>", at));

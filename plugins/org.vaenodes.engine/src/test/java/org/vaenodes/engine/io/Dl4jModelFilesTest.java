@@ -101,9 +101,15 @@ class Dl4jModelFilesTest {
             }
         }
         Path outFile = dir.resolve("mu.bin");
-        // only DL4J 1.0.0-M2.1 and its dependencies (the jars the engine embeds), none of our classes
+        // only DL4J 1.0.0-M2.1 and its dependencies (the jars the engine embeds) plus this machine's CPU natives
+        // (Maven's copies of what the platform's native fragment embeds); none of our classes
+        String jars = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> e.contains("-linux-x86_64.jar") || e.contains("-linux-arm64.jar")
+                        || e.contains("-macosx-") || e.contains("-windows-x86_64.jar"))
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process proc = new ProcessBuilder(java, "-cp", new File("lib").getAbsolutePath() + File.separator + "*",
+        Process proc = new ProcessBuilder(java, "-cp", new File("lib").getAbsolutePath() + File.separator + "*"
+                + File.pathSeparator + jars,
                 new File("src/test/plain-dl4j/PlainDl4jEncode.java").getAbsolutePath(), file.toString(),
                 Integer.toString(ROWS), "784", in.toString(), outFile.toString()).redirectErrorStream(true).start();
         String log = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
