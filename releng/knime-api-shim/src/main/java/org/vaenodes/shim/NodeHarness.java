@@ -18,6 +18,7 @@ import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
@@ -107,19 +108,22 @@ public final class NodeHarness<M extends NodeModel> {
     public void applySettings(final Object... keyValues) throws InvalidSettingsException {
         NodeSettings s = settings();
         for (int i = 0; i < keyValues.length; i += 2) {
-            String key = (String) keyValues[i];
-            Object v = keyValues[i + 1];
-            if (v instanceof Integer n) {
-                s.addInt(key, n);
-            } else if (v instanceof Double d) {
-                s.addDouble(key, d);
-            } else if (v instanceof Boolean b) {
-                s.addBoolean(key, b);
-            } else {
-                s.addString(key, (String) v);
-            }
+            put(s, (String) keyValues[i], keyValues[i + 1]);
         }
         loadSettings(s);
+    }
+
+    /** Adds one setting of the value's type: Integer, Double, Boolean, else String. */
+    public static void put(final NodeSettingsWO settings, final String key, final Object value) {
+        if (value instanceof Integer n) {
+            settings.addInt(key, n);
+        } else if (value instanceof Double d) {
+            settings.addDouble(key, d);
+        } else if (value instanceof Boolean b) {
+            settings.addBoolean(key, b);
+        } else {
+            settings.addString(key, (String) value);
+        }
     }
 
     /**

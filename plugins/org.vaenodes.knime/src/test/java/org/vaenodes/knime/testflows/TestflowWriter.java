@@ -173,7 +173,7 @@ final class TestflowWriter {
         s.addNodeSettings("internal_node_subsettings").addString("memory_policy", "CacheSmallInMemory");
         NodeSettingsWO m = s.addNodeSettings("model");
         model.copyTo(m);
-        n.settings().forEach((k, v) -> put(m, k, v));
+        n.settings().forEach((k, v) -> org.vaenodes.shim.NodeHarness.put(m, k, v));
         if (!n.variableBindings().isEmpty()) {
             NodeSettingsWO vars = s.addNodeSettings("variables");
             vars.addString("version", "V_2019_09_13");
@@ -207,18 +207,6 @@ final class TestflowWriter {
         fs.addString("file_store_location", null);
         fs.addString("file_store_id", null);
         return s;
-    }
-
-    private static void put(NodeSettingsWO m, String key, Object v) {
-        if (v instanceof Integer i) {
-            m.addInt(key, i);
-        } else if (v instanceof Double d) {
-            m.addDouble(key, d);
-        } else if (v instanceof Boolean b) {
-            m.addBoolean(key, b);
-        } else {
-            m.addString(key, (String) v);
-        }
     }
 
     private static void save(NodeSettings s, Path file) throws IOException {
