@@ -79,11 +79,22 @@ final class ArchiveTextEntries {
     // -------------------------------------------------------------------------------------------- conversions
 
     /** The config as properties, as {@value ModelArchive#CONFIG} holds it. */
+    /** How an image model's input values are ordered (see {@code ImageShape}). */
+    static final String IMAGE_PIXEL_ORDER = "row-major (top row first), channels interleaved per pixel (R,G,B)";
+    /** How an image model's values map to colours: what the nodes' readers produce and their renderers draw. */
+    static final String IMAGE_SCALING = "value 0 = black, 1 = full intensity (8-bit / 255, 16-bit / 65535); "
+            + "drawn as value x 255, clamped";
+
     static Properties configToProperties(VaeConfig c) {
         Properties p = new Properties();
         p.setProperty("input.size", Integer.toString(c.inputSize()));
         p.setProperty("image.rows", Integer.toString(c.imageRows()));
         p.setProperty("image.cols", Integer.toString(c.imageCols()));
+        p.setProperty("image.channels", Integer.toString(c.imageChannels()));
+        if (c.isImage()) { // written for people and other programs reading the file; read back: channels only
+            p.setProperty("image.pixel.order", IMAGE_PIXEL_ORDER);
+            p.setProperty("image.scaling", IMAGE_SCALING);
+        }
         p.setProperty("encoder.hidden", VaeConfig.formatLayers(c.encoderHidden()));
         p.setProperty("decoder.hidden", VaeConfig.formatLayers(c.decoderHidden()));
         p.setProperty("latent.size", Integer.toString(c.latentSize()));
@@ -102,7 +113,10 @@ final class ArchiveTextEntries {
         if (dec.length == 0 && enc.length > 0) {
             throw new IllegalArgumentException("decoder.hidden is empty but the encoder has hidden layers");
         }
-        return new VaeConfig(parseInt(p, "input.size"), parseInt(p, "image.rows"), parseInt(p, "image.cols"), enc,
+        int rows = parseInt(p, "image.rows");
+        // absent in files from before colour models, when every image was grey
+        int channels = p.getProperty("image.channels") != null ? parseInt(p, "image.channels") : rows > 0 ? 1 : 0;
+        return new VaeConfig(parseInt(p, "input.size"), rows, parseInt(p, "image.cols"), channels, enc,
                 dec, parseInt(p, "latent.size"), parseEnum(Activation.class, required(p, "activation", false)),
                 parseEnum(Likelihood.class, required(p, "likelihood", false)),
                 parseDouble(required(p, "beta", false), "beta"), parseInt(p, "classes"),
@@ -164,6 +178,9 @@ final class ArchiveTextEntries {
         if (d.listColumn() != null) {
             p.setProperty("list.column", d.listColumn());
         }
+        if (d.imageColumn() != null) {
+            p.setProperty("image.column", d.imageColumn());
+        }
         p.setProperty("list.length", Integer.toString(d.listLength()));
         if (d.labelColumn() != null) {
             p.setProperty("label.column", d.labelColumn());
@@ -191,7 +208,7 @@ final class ArchiveTextEntries {
                 labels.add(required(p, "label." + i, true));
             }
             InputDescription in = new InputDescription(cols, p.getProperty("list.column"),
-                    parseInt(p, "list.length"), null, List.of(), false);
+                    parseInt(p, "list.length"), null, List.of(), false, p.getProperty("image.column"));
             String labelColumn = p.getProperty("label.column");
             if (labelColumn == null) {
                 return in;

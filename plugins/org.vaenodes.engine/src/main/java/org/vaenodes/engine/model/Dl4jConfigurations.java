@@ -287,7 +287,7 @@ public final class Dl4jConfigurations {
                     + " latent units; supported are at most " + VaeConfig.MAX_LAYER_SIZE + " and "
                     + VaeConfig.MAX_LATENT);
         }
-        return new VaeConfig((int) vae.getNIn(), 0, 0, enc, dec, (int) vae.getNOut(), activation, likelihood, 1.0, 0,
+        return new VaeConfig((int) vae.getNIn(), 0, 0, 0, enc, dec, (int) vae.getNOut(), activation, likelihood, 1.0, 0,
                 false);
     }
 

@@ -4,12 +4,16 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.vaenodes.engine.image.ImageShape;
+
 /**
  * Immutable, validated description of a VAE's architecture and objective.
  *
  * @param inputSize     D, the number of input values per row
- * @param imageRows     image height if the rows are images (then {@code imageRows * imageCols == inputSize}), else 0
+ * @param imageRows     image height if the rows are images (then {@code imageRows * imageCols * imageChannels ==
+ *                      inputSize}), else 0
  * @param imageCols     image width, or 0
+ * @param imageChannels 1 (grey) or 3 (RGB, interleaved per pixel; see {@link ImageShape}) for images, else 0
  * @param encoderHidden hidden layer sizes of the encoder, input side first (may be empty: a linear encoder)
  * @param decoderHidden hidden layer sizes of the decoder, latent side first; {@code null} or empty means "mirror
  *                      the encoder" and is replaced by the reversed encoder sizes
@@ -21,7 +25,7 @@ import java.util.function.Consumer;
  *                      the encoder input and to the decoder input z
  * @param binarize      stochastic binarization of the inputs each batch (x ~ Bernoulli(pixel)); Bernoulli only
  */
-public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encoderHidden, int[] decoderHidden,
+public record VaeConfig(int inputSize, int imageRows, int imageCols, int imageChannels, int[] encoderHidden, int[] decoderHidden,
         int latentSize, Activation activation, Likelihood likelihood, double beta, int numClasses,
         boolean binarize) {
 
@@ -46,9 +50,14 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
             throw new IllegalArgumentException("Set both image rows and image columns, or neither (got "
                     + imageRows + " × " + imageCols + ")");
         }
-        if (imageRows > 0 && (long) imageRows * imageCols != inputSize) {
-            throw new IllegalArgumentException("Image shape " + imageRows + " × " + imageCols + " = "
-                    + (long) imageRows * imageCols + " values does not match the input size " + inputSize);
+        if (imageRows == 0 ? imageChannels != 0 : imageChannels != 1 && imageChannels != 3) {
+            throw new IllegalArgumentException("Images have 1 channel (grey) or 3 (RGB), inputs that are no "
+                    + "images 0, not " + imageChannels);
+        }
+        if (imageRows > 0 && (long) imageRows * imageCols * imageChannels != inputSize) {
+            throw new IllegalArgumentException("Image shape " + imageRows + " × " + imageCols
+                    + (imageChannels == 3 ? " × 3 channels" : "") + " = " + (long) imageRows * imageCols
+                    * imageChannels + " values does not match the input size " + inputSize);
         }
         encoderHidden = checkLayers("encoder", encoderHidden == null ? new int[0] : encoderHidden.clone());
         decoderHidden = decoderHidden == null || decoderHidden.length == 0 ? reversed(encoderHidden)
@@ -79,7 +88,7 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
 
     /** An unconditional image-less VAE with ReLU, Bernoulli likelihood, β = 1, mirrored decoder. */
     public static VaeConfig of(int inputSize, int[] encoderHidden, int latentSize) {
-        return new VaeConfig(inputSize, 0, 0, encoderHidden, null, latentSize, Activation.RELU,
+        return new VaeConfig(inputSize, 0, 0, 0, encoderHidden, null, latentSize, Activation.RELU,
                 Likelihood.BERNOULLI, 1.0, 0, false);
     }
 
@@ -128,11 +137,27 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
         return inputSize > 0 && side * side == inputSize ? side : 0;
     }
 
+    /** With a grey image shape of rows × cols pixels. */
     public VaeConfig withImageShape(int rows, int cols) {
         return edit(c -> {
             c.imageRows = rows;
             c.imageCols = cols;
+            c.imageChannels = rows == 0 ? 0 : 1;
         });
+    }
+
+    /** With this image shape (null: the rows are no images). */
+    public VaeConfig withImageShape(ImageShape shape) {
+        return edit(c -> {
+            c.imageRows = shape == null ? 0 : shape.height();
+            c.imageCols = shape == null ? 0 : shape.width();
+            c.imageChannels = shape == null ? 0 : shape.channels();
+        });
+    }
+
+    /** The image shape of the rows, or null if they are not images. */
+    public ImageShape imageShape() {
+        return isImage() ? new ImageShape(imageCols, imageRows, imageChannels) : null;
     }
 
     /** With these decoder hidden layers; null or none mirror the encoder's. */
@@ -172,6 +197,7 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
         final int inputSize;
         int imageRows;
         int imageCols;
+        int imageChannels;
         final int[] encoderHidden;
         int[] decoderHidden;
         final int latentSize;
@@ -185,6 +211,7 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
             inputSize = c.inputSize;
             imageRows = c.imageRows;
             imageCols = c.imageCols;
+            imageChannels = c.imageChannels;
             encoderHidden = c.encoderHidden;
             decoderHidden = c.decoderHidden;
             latentSize = c.latentSize;
@@ -196,7 +223,7 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
         }
 
         VaeConfig toConfig() {
-            return new VaeConfig(inputSize, imageRows, imageCols, encoderHidden, decoderHidden, latentSize,
+            return new VaeConfig(inputSize, imageRows, imageCols, imageChannels, encoderHidden, decoderHidden, latentSize,
                     activation, likelihood, beta, numClasses, binarize);
         }
     }
@@ -285,7 +312,7 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
     @Override
     public boolean equals(Object o) {
         return o instanceof VaeConfig v && inputSize == v.inputSize && imageRows == v.imageRows
-                && imageCols == v.imageCols && Arrays.equals(encoderHidden, v.encoderHidden)
+                && imageCols == v.imageCols && imageChannels == v.imageChannels && Arrays.equals(encoderHidden, v.encoderHidden)
                 && Arrays.equals(decoderHidden, v.decoderHidden) && latentSize == v.latentSize
                 && activation == v.activation && likelihood == v.likelihood
                 && Double.compare(beta, v.beta) == 0 && numClasses == v.numClasses && binarize == v.binarize;
@@ -293,12 +320,12 @@ public record VaeConfig(int inputSize, int imageRows, int imageCols, int[] encod
 
     @Override
     public int hashCode() {
-        return Objects.hash(inputSize, imageRows, imageCols, Arrays.hashCode(encoderHidden),
+        return Objects.hash(inputSize, imageRows, imageCols, imageChannels, Arrays.hashCode(encoderHidden),
                 Arrays.hashCode(decoderHidden), latentSize, activation, likelihood, beta, numClasses, binarize);
     }
 
     @Override
     public String toString() {
-        return "VaeConfig[" + describe() + (isImage() ? ", image " + imageRows + "×" + imageCols : "") + "]";
+        return "VaeConfig[" + describe() + (isImage() ? ", image " + imageShape().describe() : "") + "]";
     }
 }

@@ -8,13 +8,15 @@ import java.io.UncheckedIOException;
 
 import javax.imageio.ImageIO;
 
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.model.VaeConfig;
 
 /**
- * Renders images of a VAE to 8-bit greyscale PNG bytes: latent grids, sample sheets, input-vs-reconstruction
- * sheets, and single images. Values are clamped to [0, 1] and mapped to 0 … 255 (white = 1 unless inverted);
- * tiles are placed edge to edge and each pixel is enlarged to scale × scale.
+ * Renders images of a VAE to 8-bit PNG bytes, grey or RGB as the {@link ImageShape} says: latent grids, sample
+ * sheets, input-vs-reconstruction sheets, and single images. Values are clamped to [0, 1] and mapped to 0 … 255 per
+ * channel (full intensity = 1 unless inverted); tiles are placed edge to edge and each pixel is enlarged to
+ * scale × scale.
  */
 public final class ImageSheets {
 
@@ -39,7 +41,7 @@ public final class ImageSheets {
     public static byte[] latentGrid(Vae vae, int n, int dimX, int dimY, RangeMode mode, double range,
             float[] fixed, int labelOrNeg, int scale, boolean invert) {
         VaeConfig cfg = vae.config();
-        int[] shape = imageShape(cfg);
+        ImageShape shape = imageShape(cfg);
         checkRange("Grid size n", n, 1, MAX_GRID);
         checkScale(scale);
         int l = cfg.latentSize();
@@ -75,7 +77,7 @@ public final class ImageSheets {
             }
         }
         float[] images = vae.decode(z, tiles, labels);
-        return sheet(images, tiles, shape[0], shape[1], n, scale, invert);
+        return sheet(images, tiles, shape, n, scale, invert);
     }
 
     /** The n grid coordinates of one axis. */
@@ -94,41 +96,40 @@ public final class ImageSheets {
     /** n samples from the prior (seeded) in a near-square grid, for a conditional model all of class label. */
     public static byte[] sampleSheet(Vae vae, int n, long seed, int labelOrNeg, int scale, boolean invert) {
         VaeConfig cfg = vae.config();
-        int[] shape = imageShape(cfg);
+        ImageShape shape = imageShape(cfg);
         checkRange("Number of samples", n, 1, MAX_SHEET_IMAGES);
         checkScale(scale);
         float[] images = vae.samplePrior(n, seed, labels(cfg, labelOrNeg, n));
         int cols = (int) Math.ceil(Math.sqrt(n));
-        return sheet(images, n, shape[0], shape[1], cols, scale, invert);
+        return sheet(images, n, shape, cols, scale, invert);
     }
 
     /**
      * Inputs above their reconstructions: for every group of up to {@code perRow} images one row of inputs and
      * below it one row of reconstructions.
      */
-    public static byte[] reconstructionSheet(float[] inputs, float[] reconstructions, int count, int imageRows,
-            int imageCols, int perRow, int scale, boolean invert) {
+    public static byte[] reconstructionSheet(float[] inputs, float[] reconstructions, int count, ImageShape shape,
+            int perRow, int scale, boolean invert) {
         checkRange("Number of images", count, 1, MAX_SHEET_IMAGES);
         checkRange("Images per row", perRow, 1, MAX_GRID);
         checkScale(scale);
-        checkShape(imageRows, imageCols);
-        int px = imageRows * imageCols;
+        int px = shape.values();
+        int imageRows = shape.height();
+        int imageCols = shape.width();
         if (inputs.length < (long) count * px || reconstructions.length < (long) count * px) {
             throw new IllegalArgumentException("Need " + count + " inputs and reconstructions of " + px
                     + " values each");
         }
         int cols = Math.min(perRow, count);
         int groups = (count + perRow - 1) / perRow;
-        BufferedImage img = new BufferedImage(cols * imageCols * scale, 2 * groups * imageRows * scale,
-                BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage img = canvas(cols * imageCols * scale, 2 * groups * imageRows * scale, shape);
         WritableRaster raster = img.getRaster();
         for (int i = 0; i < count; i++) {
             int g = i / perRow;
             int c = i % perRow;
-            draw(raster, inputs, i * px, imageRows, imageCols, c * imageCols * scale, 2 * g * imageRows * scale,
+            draw(raster, inputs, i * px, shape, c * imageCols * scale, 2 * g * imageRows * scale, scale, invert);
+            draw(raster, reconstructions, i * px, shape, c * imageCols * scale, (2 * g + 1) * imageRows * scale,
                     scale, invert);
-            draw(raster, reconstructions, i * px, imageRows, imageCols, c * imageCols * scale,
-                    (2 * g + 1) * imageRows * scale, scale, invert);
         }
         return png(img);
     }
@@ -136,45 +137,43 @@ public final class ImageSheets {
     /** Reconstructs {@code count} inputs with the model (through μ) and renders the reconstruction sheet. */
     public static byte[] reconstructionSheet(Vae vae, float[] inputs, int count, int[] labelsOrNull, int perRow,
             int scale, boolean invert) {
-        int[] shape = imageShape(vae.config());
+        ImageShape shape = imageShape(vae.config());
         checkRange("Number of images", count, 1, MAX_SHEET_IMAGES);
         float[] rec = vae.reconstruct(inputs, count, labelsOrNull);
-        return reconstructionSheet(inputs, rec, count, shape[0], shape[1], perRow, scale, invert);
+        return reconstructionSheet(inputs, rec, count, shape, perRow, scale, invert);
     }
 
-    /** count images (row-major, each rows × cols values) in a grid of gridCols columns. */
-    public static byte[] sheet(float[] images, int count, int imageRows, int imageCols, int gridCols, int scale,
+    /** count images (each {@code shape.values()} values, in the order {@link ImageShape} states) in a grid. */
+    public static byte[] sheet(float[] images, int count, ImageShape shape, int gridCols, int scale,
             boolean invert) {
         checkRange("Number of images", count, 1, MAX_SHEET_IMAGES);
         checkRange("Grid columns", gridCols, 1, MAX_SHEET_IMAGES);
         checkScale(scale);
-        checkShape(imageRows, imageCols);
-        int px = imageRows * imageCols;
+        int px = shape.values();
+        int imageRows = shape.height();
+        int imageCols = shape.width();
         if (images.length < (long) count * px) {
             throw new IllegalArgumentException("Need " + count + " images of " + px + " values");
         }
         int cols = Math.min(gridCols, count);
         int rows = (count + gridCols - 1) / gridCols;
-        BufferedImage img = new BufferedImage(cols * imageCols * scale, rows * imageRows * scale,
-                BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage img = canvas(cols * imageCols * scale, rows * imageRows * scale, shape);
         WritableRaster raster = img.getRaster();
         for (int i = 0; i < count; i++) {
-            draw(raster, images, i * px, imageRows, imageCols, (i % gridCols) * imageCols * scale,
+            draw(raster, images, i * px, shape, (i % gridCols) * imageCols * scale,
                     (i / gridCols) * imageRows * scale, scale, invert);
         }
         return png(img);
     }
 
-    /** One image (values[offset …], rows × cols) as PNG, e.g. for a table cell. */
-    public static byte[] imagePng(float[] values, int offset, int imageRows, int imageCols, int scale,
-            boolean invert) {
-        checkShape(imageRows, imageCols);
+    /** One image (values[offset …] in the order {@link ImageShape} states) as PNG, e.g. for a table cell. */
+    public static byte[] imagePng(float[] values, int offset, ImageShape shape, int scale, boolean invert) {
         checkScale(scale);
-        if (offset < 0 || values.length - offset < imageRows * imageCols) {
-            throw new IllegalArgumentException("Need " + imageRows * imageCols + " values from offset " + offset);
+        if (offset < 0 || values.length - offset < shape.values()) {
+            throw new IllegalArgumentException("Need " + shape.values() + " values from offset " + offset);
         }
-        BufferedImage img = new BufferedImage(imageCols * scale, imageRows * scale, BufferedImage.TYPE_BYTE_GRAY);
-        draw(img.getRaster(), values, offset, imageRows, imageCols, 0, 0, scale, invert);
+        BufferedImage img = canvas(shape.width() * scale, shape.height() * scale, shape);
+        draw(img.getRaster(), values, offset, shape, 0, 0, scale, invert);
         return png(img);
     }
 
@@ -185,18 +184,29 @@ public final class ImageSheets {
         return invert ? 255 - g : g;
     }
 
-    private static void draw(WritableRaster r, float[] v, int off, int rows, int cols, int x0, int y0, int scale,
+    /** A grey or RGB image with 8 bits per channel, whose raster bands are the shape's channels in order. */
+    private static BufferedImage canvas(int width, int height, ImageShape shape) {
+        return new BufferedImage(width, height,
+                shape.isColor() ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
+    }
+
+    private static void draw(WritableRaster r, float[] v, int off, ImageShape shape, int x0, int y0, int scale,
             boolean invert) {
-        int[] line = new int[cols * scale];
+        int rows = shape.height();
+        int cols = shape.width();
+        int ch = shape.channels();
+        int[] line = new int[cols * scale * ch];
         for (int y = 0; y < rows; y++) {
             for (int x = 0; x < cols; x++) {
-                int g = grey(v[off + y * cols + x], invert);
-                for (int s = 0; s < scale; s++) {
-                    line[x * scale + s] = g;
+                for (int c = 0; c < ch; c++) {
+                    int g = grey(v[off + (y * cols + x) * ch + c], invert);
+                    for (int s = 0; s < scale; s++) {
+                        line[(x * scale + s) * ch + c] = g;
+                    }
                 }
             }
             for (int s = 0; s < scale; s++) {
-                r.setSamples(x0, y0 + y * scale + s, cols * scale, 1, 0, line);
+                r.setPixels(x0, y0 + y * scale + s, cols * scale, 1, line);
             }
         }
     }
@@ -213,12 +223,12 @@ public final class ImageSheets {
         }
     }
 
-    private static int[] imageShape(VaeConfig cfg) {
+    private static ImageShape imageShape(VaeConfig cfg) {
         if (!cfg.isImage()) {
             throw new IllegalArgumentException("The model's inputs are not images (no image height and width "
                     + "were given when it was trained), so they cannot be drawn");
         }
-        return new int[] {cfg.imageRows(), cfg.imageCols()};
+        return cfg.imageShape();
     }
 
     private static int[] labels(VaeConfig cfg, int label, int count) {
@@ -235,12 +245,6 @@ public final class ImageSheets {
         int[] l = new int[count];
         java.util.Arrays.fill(l, label);
         return l;
-    }
-
-    private static void checkShape(int rows, int cols) {
-        if (rows < 1 || cols < 1 || (long) rows * cols > (1 << 24)) {
-            throw new IllegalArgumentException("Image size " + rows + " × " + cols + " is not valid");
-        }
     }
 
     private static void checkScale(int scale) {

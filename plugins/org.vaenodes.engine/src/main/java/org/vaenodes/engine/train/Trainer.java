@@ -1,6 +1,8 @@
 package org.vaenodes.engine.train;
 
 import org.vaenodes.engine.concurrent.EngineThread;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -38,8 +40,8 @@ public final class Trainer {
     private Trainer() {
     }
 
-    /** Trains a new model; see {@link #train(Vae, TrainingData, TrainingConfig, TrainingListener, BooleanSupplier)}. */
-    public static TrainingResult train(VaeConfig config, TrainingData data, TrainingConfig training,
+    /** Trains a new model; see {@link #train(Vae, TrainingRows, TrainingConfig, TrainingListener, BooleanSupplier)}. */
+    public static TrainingResult train(VaeConfig config, TrainingRows data, TrainingConfig training,
             TrainingListener listener, BooleanSupplier cancelled) {
         Objects.requireNonNull(config, "config");
         checkData(config, data, training);
@@ -48,20 +50,31 @@ public final class Trainer {
     }
 
     /**
-     * Trains (or continues to train) {@code vae} in place.
+     * Trains (or continues to train) {@code vae} in place. Rows in memory ({@link TrainingData}) are read in place;
+     * any other source is first read once (fingerprint and value check), then trained chunk by chunk when it does not
+     * fit the heap budget ({@link TrainingMemory}; see {@link ChunkedFeed} for the order), else read into one array.
      *
      * @param listener  progress callbacks (may be null)
      * @param cancelled polled before every batch; true cancels with a {@link TrainingCancelledException}, as does
      *                  an interrupt of the engine thread
      * @throws TrainingDivergedException if the loss or weights become NaN or infinite
      */
-    public static TrainingResult train(Vae vae, TrainingData data, TrainingConfig training,
+    public static TrainingResult train(Vae vae, TrainingRows data, TrainingConfig training,
+            TrainingListener listener, BooleanSupplier cancelled) {
+        return train(vae, data, training, 0, listener, cancelled);
+    }
+
+    /**
+     * As {@link #train(Vae, TrainingRows, TrainingConfig, TrainingListener, BooleanSupplier)}; a source that is not
+     * in memory is trained in chunks of {@code chunkRows} rows whatever the heap (0: the heap budget decides).
+     */
+    static TrainingResult train(Vae vae, TrainingRows data, TrainingConfig training, int chunkRows,
             TrainingListener listener, BooleanSupplier cancelled) {
         checkData(vae.config(), data, training);
         TrainingListener l = listener == null ? TrainingListener.NONE : listener;
         BooleanSupplier c = cancelled == null ? () -> false : cancelled;
         try {
-            return EngineThread.call(() -> run(vae, data, training, l, c));
+            return EngineThread.call(() -> run(vae, data, training, chunkRows, l, c));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -69,7 +82,7 @@ public final class Trainer {
         }
     }
 
-    private static void checkData(VaeConfig config, TrainingData data, TrainingConfig training) {
+    private static void checkData(VaeConfig config, TrainingRows data, TrainingConfig training) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(training, "training");
         String whyNotDl4j = training.trainer() == TrainerChoice.DL4J ? TrainerChoice.whyNotDl4jTrainer(config) : null;
@@ -77,23 +90,28 @@ public final class Trainer {
             throw new IllegalArgumentException("DL4J's trainer cannot train this model: " + whyNotDl4j
                     + ". Choose the fast trainer.");
         }
-        if (data.d() != config.inputSize()) {
-            throw new IllegalArgumentException("The model expects " + config.inputSize()
-                    + " values per row but the training data has " + data.d());
+        if (data.rows() < 1) {
+            throw new IllegalArgumentException("Training data needs at least one row");
         }
-        if (config.isConditional() && data.labels() == null) {
+        if (data.width() != config.inputSize()) {
+            throw new IllegalArgumentException("The model expects " + config.inputSize()
+                    + " values per row but the training data has " + data.width());
+        }
+        if (config.isConditional() && !data.labelled()) {
             throw new IllegalArgumentException("A conditional VAE needs a class label for every training row");
         }
         if (binarize(config, training) && config.likelihood() != Likelihood.BERNOULLI) {
             throw new IllegalArgumentException("Stochastic binarization needs the Bernoulli likelihood");
         }
-        String unfit = data.whyNotFor(config.likelihood());
-        if (unfit != null) {
-            throw new IllegalArgumentException(unfit);
+        if (data instanceof TrainingData inMemory) { // a source on disk is checked while it is read (scan)
+            String unfit = inMemory.whyNotFor(config.likelihood());
+            if (unfit != null) {
+                throw new IllegalArgumentException(unfit);
+            }
         }
-        int val = validationRows(data.n(), training.validationFraction());
-        if (training.validationFraction() > 0 && (val < 1 || data.n() - val < 1)) {
-            throw new IllegalArgumentException("With " + data.n() + " rows and validation fraction "
+        int val = validationRows(data.rows(), training.validationFraction());
+        if (training.validationFraction() > 0 && (val < 1 || data.rows() - val < 1)) {
+            throw new IllegalArgumentException("With " + data.rows() + " rows and validation fraction "
                     + training.validationFraction() + " there is no room for both training and validation rows");
         }
     }
@@ -106,64 +124,78 @@ public final class Trainer {
         return fraction == 0 ? 0 : (int) Math.round(n * fraction);
     }
 
-    private static TrainingResult run(Vae vae, TrainingData data, TrainingConfig tc, TrainingListener listener,
-            BooleanSupplier cancelled) {
+    /** The rows as the epochs will walk them: in place, read into one array, or chunk by chunk. */
+    private static EpochFeed feed(TrainingRows data, TrainingConfig tc, int chunkRows, Random shuffler)
+            throws IOException {
+        if (data instanceof TrainingData inMemory) {
+            return new InMemoryFeed(inMemory, validationRows(inMemory.n(), tc.validationFraction()), shuffler);
+        }
+        if (chunkRows == 0 && TrainingMemory.fitsInHeap(data.rows(), data.width())) {
+            float[] values = new float[Math.multiplyExact(data.rows(), data.width())];
+            int[] labels = data.labelled() ? new int[data.rows()] : null;
+            data.read(0, data.rows(), values, labels, 0);
+            TrainingData all = new TrainingData(values, data.rows(), data.width(), labels);
+            return new InMemoryFeed(all, validationRows(all.n(), tc.validationFraction()), shuffler);
+        }
+        return new ChunkedFeed(data, tc.validationFraction(),
+                chunkRows > 0 ? chunkRows : TrainingMemory.chunkRows(data.width()), shuffler);
+    }
+
+    private static TrainingResult run(Vae vae, TrainingRows data, TrainingConfig tc, int chunkRows,
+            TrainingListener listener, BooleanSupplier cancelled) throws IOException {
         Instant started = Instant.now();
         String backend = Nd4jRuntime.ensureStarted();
-        String fingerprint = fingerprint(data);
-        int n = data.n();
+        String fingerprint = scan(data, data instanceof TrainingData ? null : vae.config().likelihood());
+        int n = data.rows();
         Random shuffler = new Random(tc.seed());
-        int[] perm = identity(n);
-        int nVal = validationRows(n, tc.validationFraction());
-        int nTrain = n - nVal;
-        if (nVal > 0) {
-            shuffle(perm, shuffler);
-        }
-        int[] trainIdx = java.util.Arrays.copyOfRange(perm, 0, nTrain);
-        int[] valIdx = java.util.Arrays.copyOfRange(perm, nTrain, n);
-        int batches = (nTrain + tc.batchSize() - 1) / tc.batchSize();
-        boolean earlyStopping = tc.earlyStoppingPatience() > 0 && nVal > 0;
         List<EpochStats> history = new ArrayList<>();
         double bestObjective = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         boolean stoppedEarly = false;
-        double beta = vae.config().beta();
         String trainedBy;
         int threads;
-        try (TrainingSession session = new TrainingSession(vae, data.values(), n, data.labels(),
-                tc.learningRate(), tc.seed(), binarize(vae.config(), tc), tc.trainer(), tc.batchSize())) {
+        int nVal;
+        try (EpochFeed feed = feed(data, tc, chunkRows, shuffler);
+                TrainingSession session = new TrainingSession(vae, feed.buffer(), feed.capacity(),
+                        feed.labelBuffer(), tc.learningRate(), tc.seed(), binarize(vae.config(), tc), tc.trainer(),
+                        tc.batchSize())) {
             trainedBy = session.kernels();
             threads = session.threads();
+            nVal = feed.validationRows();
+            int nTrain = feed.trainRows();
+            boolean earlyStopping = tc.earlyStoppingPatience() > 0 && nVal > 0;
             for (int epoch = 1; epoch <= tc.epochs(); epoch++) {
                 long t0 = System.nanoTime();
-                shuffle(trainIdx, shuffler);
-                double recon = 0;
-                double kl = 0;
-                for (int b = 0; b < batches; b++) {
+                double[] sums = new double[2]; // reconstruction, KL
+                final int e = epoch;
+                feed.trainEpoch(shuffler, tc.batchSize(), (order, from, to, b, batches) -> {
                     if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                        throw new TrainingCancelledException("Training was cancelled in epoch " + epoch
-                                + ", batch " + (b + 1) + " of " + batches);
+                        throw new TrainingCancelledException("Training was cancelled in epoch " + e
+                                + ", batch " + b + " of " + batches);
                     }
-                    int from = b * tc.batchSize();
-                    int to = Math.min(nTrain, from + tc.batchSize());
-                    double[] s = session.trainBatch(trainIdx, from, to);
+                    double[] s = session.trainBatch(order, from, to);
                     if (!Double.isFinite(s[0])) {
-                        throw diverged(epoch, b + 1, batches, tc.learningRate(), "the loss became " + s[0]);
+                        throw diverged(e, b, batches, tc.learningRate(), "the loss became " + s[0]);
                     }
-                    recon += s[1];
-                    kl += s[2];
-                    listener.onBatch(epoch, b + 1, batches, s[0] / (to - from));
-                }
+                    sums[0] += s[1];
+                    sums[1] += s[2];
+                    listener.onBatch(e, b, batches, s[0] / (to - from));
+                });
                 if (!session.parametersFinite()) {
-                    throw diverged(epoch, batches, batches, tc.learningRate(),
-                            "the weights became NaN or infinite");
+                    throw diverged(epoch, -1, 0, tc.learningRate(), "the weights became NaN or infinite");
                 }
                 double valNegElbo = Double.NaN;
                 if (nVal > 0) {
                     session.resetEvaluationNoise();
-                    double[] v = session.evaluate(valIdx, 0, nVal);
+                    double[] v = new double[3];
+                    feed.validate((order, count) -> {
+                        double[] part = session.evaluate(order, 0, count);
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] += part[i];
+                        }
+                    });
                     if (!Double.isFinite(v[0])) {
-                        throw diverged(epoch, 0, batches, tc.learningRate(), "the validation loss became " + v[0]);
+                        throw diverged(epoch, 0, 0, tc.learningRate(), "the validation loss became " + v[0]);
                     }
                     valNegElbo = (v[1] + v[2]) / nVal;
                     double objective = v[0] / nVal;
@@ -177,8 +209,8 @@ public final class Trainer {
                 } else {
                     bestEpoch = epoch;
                 }
-                EpochStats stats = new EpochStats(epoch, (recon + kl) / nTrain, recon / nTrain, kl / nTrain,
-                        valNegElbo, (System.nanoTime() - t0) / 1e9);
+                EpochStats stats = new EpochStats(epoch, (sums[0] + sums[1]) / nTrain, sums[0] / nTrain,
+                        sums[1] / nTrain, valNegElbo, (System.nanoTime() - t0) / 1e9);
                 history.add(stats);
                 listener.onEpoch(stats);
                 if (earlyStopping && epoch - bestEpoch >= tc.earlyStoppingPatience() && epoch < tc.epochs()) {
@@ -203,60 +235,76 @@ public final class Trainer {
 
     private static TrainingDivergedException diverged(int epoch, int batch, int batches, double lr, String what) {
         String where = batch > 0 ? "epoch " + epoch + ", batch " + batch + " of " + batches
-                : "the validation after epoch " + epoch;
+                : batch < 0 ? "epoch " + epoch : "the validation after epoch " + epoch;
         return new TrainingDivergedException("Training diverged in " + where + ": " + what
                 + ". Try a lower learning rate (now " + lr + ", e.g. " + (lr / 10) + "), check the input values "
                 + "for NaN or huge numbers, or use the Bernoulli likelihood only with inputs in [0, 1].",
                 epoch);
     }
 
-    private static int[] identity(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
-    }
-
-    private static void shuffle(int[] a, Random r) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
     /** SHA-256 (hex) of n, D, the values as float32 little-endian and the labels (if any). */
-    public static String fingerprint(TrainingData data) {
+    public static String fingerprint(TrainingRows data) {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-            buf.putInt(data.n()).putInt(data.d());
-            float[] v = data.values();
-            for (float f : v) {
+            return scan(data, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads all rows once, chunk by chunk: returns their {@link #fingerprint} and, when {@code likelihood} is given,
+     * fails on the first value it cannot model (see {@link TrainingData#whyNotFor}).
+     */
+    private static String scan(TrainingRows data, Likelihood likelihood) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+        int n = data.rows();
+        int d = data.width();
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        buf.putInt(n).putInt(d);
+        boolean inMemory = data instanceof TrainingData;
+        int chunk = inMemory ? n : Math.min(n, TrainingMemory.chunkRows(d));
+        float[] values = inMemory ? ((TrainingData) data).values() : new float[Math.multiplyExact(chunk, d)];
+        int[] chunkLabels = data.labelled() ? new int[chunk] : null;
+        // the labels are hashed after all values, as in the in-memory layout: 4 bytes a row, kept until then
+        int[] labels = data.labelled() ? new int[n] : null;
+        for (int first = 0; first < n; first += chunk) {
+            int count = Math.min(chunk, n - first);
+            data.read(first, count, values, chunkLabels, 0);
+            if (labels != null) {
+                System.arraycopy(chunkLabels, 0, labels, first, count);
+            }
+            if (likelihood != null) {
+                String unfit = TrainingData.whyNotFor(likelihood, values, count, d, first);
+                if (unfit != null) {
+                    throw new IllegalArgumentException(unfit);
+                }
+            }
+            for (int i = 0; i < count * d; i++) {
                 if (buf.remaining() < 4) {
                     buf.flip();
                     md.update(buf);
                     buf.clear();
                 }
-                buf.putFloat(f);
+                buf.putFloat(values[i]);
             }
-            if (data.labels() != null) {
-                for (int label : data.labels()) {
-                    if (buf.remaining() < 4) {
-                        buf.flip();
-                        md.update(buf);
-                        buf.clear();
-                    }
-                    buf.putInt(label);
-                }
-            }
-            buf.flip();
-            md.update(buf);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
+        if (labels != null) {
+            for (int label : labels) {
+                if (buf.remaining() < 4) {
+                    buf.flip();
+                    md.update(buf);
+                    buf.clear();
+                }
+                buf.putInt(label);
+            }
+        }
+        buf.flip();
+        md.update(buf);
+        return HexFormat.of().formatHex(md.digest());
     }
 }

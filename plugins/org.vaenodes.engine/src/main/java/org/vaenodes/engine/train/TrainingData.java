@@ -13,7 +13,7 @@ import org.vaenodes.engine.model.Likelihood;
  * @param d      values per row
  * @param labels one class index per row for a conditional VAE, else null
  */
-public record TrainingData(float[] values, int n, int d, int[] labels) {
+public record TrainingData(float[] values, int n, int d, int[] labels) implements TrainingRows {
 
     public TrainingData {
         Objects.requireNonNull(values, "values");
@@ -30,18 +30,46 @@ public record TrainingData(float[] values, int n, int d, int[] labels) {
         }
     }
 
+    @Override
+    public int rows() {
+        return n;
+    }
+
+    @Override
+    public int width() {
+        return d;
+    }
+
+    @Override
+    public boolean labelled() {
+        return labels != null;
+    }
+
+    @Override
+    public void read(int first, int count, float[] into, int[] labelsInto, int at) {
+        System.arraycopy(values, first * d, into, at * d, count * d);
+        if (labels != null && labelsInto != null) {
+            System.arraycopy(labels, first, labelsInto, at, count);
+        }
+    }
+
     /**
      * Why these values do not suit {@code likelihood}, naming the first offending row (counted from 1) and value, or
      * null if they do: the Bernoulli likelihood needs every value in [0, 1]; the Gaussian takes any finite value.
      */
     public String whyNotFor(Likelihood likelihood) {
-        for (int i = 0; i < values.length; i++) {
+        return whyNotFor(likelihood, values, n, d, 0);
+    }
+
+    /** As {@link #whyNotFor(Likelihood)} for {@code rows} rows of {@code values}, the first being row firstRow + 1. */
+    static String whyNotFor(Likelihood likelihood, float[] values, int rows, int d, int firstRow) {
+        for (int i = 0; i < rows * d; i++) {
             float v = values[i];
             boolean fits = likelihood == Likelihood.BERNOULLI ? v >= 0f && v <= 1f : Float.isFinite(v);
             if (!fits) {
                 return "The " + likelihood.name().toLowerCase(java.util.Locale.ROOT) + " likelihood needs "
                         + (likelihood == Likelihood.BERNOULLI ? "input values in [0, 1]" : "finite input values")
-                        + ", but row " + (i / d + 1) + " has " + v;
+                        + ", but row " + (firstRow + i / d + 1) + " has " + v;
             }
         }
         return null;

@@ -33,7 +33,7 @@ import org.vaenodes.engine.concurrent.EngineThread;
 class Dl4jEquivalenceTest {
 
     static Stream<Arguments> dl4jConfigs() {
-        VaeConfig base = new VaeConfig(12, 0, 0, new int[] {9}, new int[] {7}, 3, Activation.RELU,
+        VaeConfig base = new VaeConfig(12, 0, 0, 0, new int[] {9}, new int[] {7}, 3, Activation.RELU,
                 Likelihood.BERNOULLI, 1.0, 0, false);
         return Stream.of(
                 Arguments.of(base),
@@ -42,7 +42,7 @@ class Dl4jEquivalenceTest {
                 Arguments.of(base.withActivation(Activation.LEAKY_RELU)),
                 Arguments.of(base.withActivation(Activation.ELU)),
                 Arguments.of(base.withLikelihood(Likelihood.GAUSSIAN)),
-                Arguments.of(new VaeConfig(16, 4, 4, new int[] {10, 8}, new int[] {6, 9}, 2, Activation.TANH,
+                Arguments.of(new VaeConfig(16, 4, 4, 1, new int[] {10, 8}, new int[] {6, 9}, 2, Activation.TANH,
                         Likelihood.BERNOULLI, 1.0, 0, false)));
     }
 
@@ -64,7 +64,7 @@ class Dl4jEquivalenceTest {
 
     @Test
     void theNetworksParameterTableIsTheEnginesLayout() {
-        VaeConfig cfg = new VaeConfig(12, 0, 0, new int[] {9, 5}, new int[] {7}, 3, Activation.RELU,
+        VaeConfig cfg = new VaeConfig(12, 0, 0, 0, new int[] {9, 5}, new int[] {7}, 3, Activation.RELU,
                 Likelihood.BERNOULLI, 1.0, 0, false);
         EngineThread.run(() -> {
             Vae vae = Vae.create(cfg, 5);
@@ -127,7 +127,7 @@ class Dl4jEquivalenceTest {
 
     @Test
     void oneAdamStepMovesTheParametersAsDl4jsOwnFitDoes() {
-        VaeConfig cfg = new VaeConfig(12, 0, 0, new int[] {9}, new int[] {7}, 3, Activation.RELU,
+        VaeConfig cfg = new VaeConfig(12, 0, 0, 0, new int[] {9}, new int[] {7}, 3, Activation.RELU,
                 Likelihood.BERNOULLI, 1.0, 0, false);
         EngineThread.run(() -> {
             int rows = 32;

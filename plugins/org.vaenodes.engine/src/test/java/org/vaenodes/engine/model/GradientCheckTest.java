@@ -20,17 +20,17 @@ class GradientCheckTest {
         Stream.Builder<Arguments> b = Stream.builder();
         for (Activation a : Activation.values()) {
             for (Likelihood l : Likelihood.values()) {
-                b.add(Arguments.of(new VaeConfig(6, 2, 3, new int[] {5, 4}, new int[] {3}, 2, a, l, 0.7, 3, false)));
+                b.add(Arguments.of(new VaeConfig(6, 2, 3, 1, new int[] {5, 4}, new int[] {3}, 2, a, l, 0.7, 3, false)));
             }
         }
         // unconditional, mirrored decoder
-        b.add(Arguments.of(new VaeConfig(6, 0, 0, new int[] {4}, null, 3, Activation.TANH, Likelihood.BERNOULLI,
+        b.add(Arguments.of(new VaeConfig(6, 0, 0, 0, new int[] {4}, null, 3, Activation.TANH, Likelihood.BERNOULLI,
                 1.0, 0, false)));
         // no hidden layers at all, conditional: labels go into the heads and the output layer
-        b.add(Arguments.of(new VaeConfig(5, 0, 0, new int[0], null, 2, Activation.RELU, Likelihood.GAUSSIAN,
+        b.add(Arguments.of(new VaeConfig(5, 0, 0, 0, new int[0], null, 2, Activation.RELU, Likelihood.GAUSSIAN,
                 2.5, 4, false)));
         // β = 0
-        b.add(Arguments.of(new VaeConfig(5, 0, 0, new int[] {4}, null, 2, Activation.ELU, Likelihood.BERNOULLI,
+        b.add(Arguments.of(new VaeConfig(5, 0, 0, 0, new int[] {4}, null, 2, Activation.ELU, Likelihood.BERNOULLI,
                 0.0, 0, false)));
         return b.build();
     }

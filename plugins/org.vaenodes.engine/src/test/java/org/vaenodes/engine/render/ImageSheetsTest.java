@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vaenodes.engine.data.BuiltInSample;
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.Digits;
@@ -71,9 +72,27 @@ class ImageSheetsTest {
         assertEquals(8 * 28, r.getWidth());
         assertEquals(4 * 28, r.getHeight());
         assertNotBlank(r);
-        BufferedImage one = png(ImageSheets.imagePng(digits.x, 784, 28, 28, 3, false));
+        BufferedImage one = png(ImageSheets.imagePng(digits.x, 784, ImageShape.gray(28, 28), 3, false));
         assertEquals(84, one.getWidth());
         assertNotBlank(one);
+    }
+
+    @Test
+    void colourImagesKeepTheirChannelsInterleavedPerPixel() throws IOException {
+        // a 2 × 1 RGB image: left pixel red, right pixel (0.2, 0.6, 1.0); two of them side by side, then inverted
+        ImageShape shape = new ImageShape(2, 1, 3);
+        float[] values = {1, 0, 0, 0.2f, 0.6f, 1, 1, 0, 0, 0.2f, 0.6f, 1};
+        BufferedImage sheet = png(ImageSheets.sheet(values, 2, shape, 2, 2, false));
+        assertEquals(8, sheet.getWidth());
+        assertEquals(2, sheet.getHeight());
+        assertEquals(0xFF0000, sheet.getRGB(0, 0) & 0xFFFFFF);
+        assertEquals(0xFF0000, sheet.getRGB(5, 1) & 0xFFFFFF);
+        assertEquals((51 << 16) | (153 << 8) | 255, sheet.getRGB(3, 0) & 0xFFFFFF);
+        BufferedImage inverted = png(ImageSheets.imagePng(values, 3, shape, 1, true));
+        assertEquals((204 << 16) | (102 << 8), inverted.getRGB(0, 0) & 0xFFFFFF);
+        BufferedImage rec = png(ImageSheets.reconstructionSheet(values, values, 2, shape, 2, 1, false));
+        assertEquals(4, rec.getWidth());
+        assertEquals(0xFF0000, rec.getRGB(2, 1) & 0xFFFFFF);
     }
 
     @Test

@@ -10,28 +10,53 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.collection.ListDataValue;
+import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.InvalidSettingsException;
+import org.vaenodes.engine.image.ColorMode;
+import org.vaenodes.engine.image.DecodedImage;
+import org.vaenodes.engine.image.ImageDecodeException;
+import org.vaenodes.engine.image.ImageFileDecoder;
+import org.vaenodes.engine.image.ImageLimits;
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.InputDescription;
 
 /**
- * Where a row's model input (e.g. pixels) lives in a table — one list column or several numeric columns — and how
- * to copy it into a float array. Used by every node that feeds rows to a VAE, so all of them accept both layouts
- * and report mismatches the same way.
+ * Where a row's model input (e.g. pixels) lives in a table — one list column, one column of PNG images or several
+ * numeric columns — and how to copy it into a float array. Used by every node that feeds rows to a VAE, so all of
+ * them accept these layouts and report mismatches the same way. PNG images are decoded by the engine's
+ * {@link ImageFileDecoder} with the same rules as image files (values in [0, 1], alpha over white, BT.601 grey,
+ * channels interleaved per pixel), and all of them must have the size of the first one.
  */
 public final class InputColumns {
 
+    /** Decodes image cells; it keeps no state between images, so the parts of a conversion share it. */
+    private static final ImageFileDecoder DECODER = new ImageFileDecoder(ImageLimits.DEFAULT);
+
+    /** The list column's name, or null. */
     private final String listColumn;
+    /** The list's or the image column's index in the table. */
     private final int listIndex;
     private final String[] columns;
     private final int[] columnIndices;
+    /** Values per list or per image; 0 while not yet known. */
     private final int listLength;
+    /** The image column's name, or null. */
+    private final String imageColumn;
+    /** How image cells are decoded (grey or RGB), or null without an image column. */
+    private final ColorMode colour;
+    /** The size of the image column's images, once known (the first image decides). */
+    private final ImageShape imageShape;
 
-    private InputColumns(String listColumn, int listIndex, int listLength, String[] columns, int[] columnIndices) {
+    private InputColumns(String listColumn, int listIndex, int listLength, String[] columns, int[] columnIndices,
+        String imageColumn, ColorMode colour, ImageShape imageShape) {
         this.listColumn = listColumn;
         this.listIndex = listIndex;
         this.listLength = listLength;
         this.columns = columns;
         this.columnIndices = columnIndices;
+        this.imageColumn = imageColumn;
+        this.colour = colour;
+        this.imageShape = imageShape;
     }
 
     /** Input from one list-of-numbers column; its length is learnt from the data unless {@code length > 0}. */
@@ -46,7 +71,23 @@ public final class InputColumns {
             throw new InvalidSettingsException("Input column '" + column + "' must be a list of numbers, but is "
                 + type.getName() + ".");
         }
-        return new InputColumns(column, idx, length, null, null);
+        return new InputColumns(column, idx, length, null, null, null, null, null);
+    }
+
+    /** Input from one column of PNG images, decoded to grey or RGB values; their size is learnt from the data. */
+    public static InputColumns ofImages(DataTableSpec spec, String column, ColorMode colour)
+        throws InvalidSettingsException {
+        int idx = spec.findColumnIndex(column);
+        if (idx < 0) {
+            throw new InvalidSettingsException("Image column '" + column + "' is not in the input table"
+                + " (columns: " + String.join(", ", spec.getColumnNames()) + ").");
+        }
+        DataType type = spec.getColumnSpec(idx).getType();
+        if (!type.isCompatible(PNGImageValue.class)) {
+            throw new InvalidSettingsException("Image column '" + column + "' must hold PNG images, but is "
+                + type.getName() + ".");
+        }
+        return new InputColumns(null, idx, 0, null, null, column, colour, null);
     }
 
     /**
@@ -88,14 +129,28 @@ public final class InputColumns {
                 + missing.get(0) + "'" + (missing.size() > 1 ? " and '" + missing.get(missing.size() - 1) + "'" : "")
                 + ".");
         }
-        return new InputColumns(null, -1, 0, names.toArray(String[]::new), idx);
+        return new InputColumns(null, -1, 0, names.toArray(String[]::new), idx, null, null, null);
     }
 
     /**
      * The columns a trained model expects, found in {@code spec}: by name for value columns, by name and list length
      * for a list column.
      */
-    public static InputColumns forModel(DataTableSpec spec, InputDescription input) throws InvalidSettingsException {
+    public static InputColumns forModel(DataTableSpec spec, InputDescription input, ImageShape modelImage)
+        throws InvalidSettingsException {
+        if (input.imageColumn() != null) {
+            if (modelImage == null) {
+                throw new InvalidSettingsException("The model was trained on image column '" + input.imageColumn()
+                    + "' but does not say its image size.");
+            }
+            try {
+                return ofImages(spec, input.imageColumn(), modelImage.isColor() ? ColorMode.RGB : ColorMode.GRAY)
+                    .withImageShape(modelImage);
+            } catch (InvalidSettingsException e) {
+                throw new InvalidSettingsException("The model was trained on image column '" + input.imageColumn()
+                    + "' (" + modelImage.describe() + " images): " + e.getMessage(), e);
+            }
+        }
         if (input.listColumn() != null) {
             try {
                 return ofList(spec, input.listColumn(), input.listLength());
@@ -114,12 +169,24 @@ public final class InputColumns {
 
     /** Values per row; 0 while a list column's length is not known yet. */
     public int width() {
-        return listColumn != null ? listLength : columns.length;
+        return columns == null ? listLength : columns.length;
     }
 
-    /** Indices of the input columns in the table (one index for a list column). */
+    /** Indices of the input columns in the table (one index for a list or image column). */
     public int[] columnIndices() {
-        return listColumn != null ? new int[] {listIndex} : columnIndices.clone();
+        return columns == null ? new int[] {listIndex} : columnIndices.clone();
+    }
+
+    /**
+     * The shape of the images behind each row, or null if unknown or no images: for an image column the size of
+     * its images (once known), for a list or value columns the shape their column properties declare (as the
+     * readers and the Decoder/Sampler write them).
+     */
+    public ImageShape imageShape(DataTableSpec spec) {
+        if (imageColumn != null) {
+            return imageShape;
+        }
+        return width() > 0 ? ImageColumns.shapeOf(firstColumn(spec), width()) : null;
     }
 
     /**
@@ -133,12 +200,12 @@ public final class InputColumns {
     }
 
     /**
-     * The row's list cell, or null for numeric columns. Resolving a list cell may load it from the table's storage
-     * (KNIME keeps large collection cells as blobs), which is not thread-safe: do it on the thread that iterates the
-     * table, then {@link #read(DataRow, DataCell, float[], int)} may run on any thread.
+     * The row's list or image cell, or null for numeric columns. Resolving such a cell may load it from the table's
+     * storage (KNIME keeps large collection and image cells as blobs), which is not thread-safe: do it on the thread
+     * that iterates the table, then {@link #read(DataRow, DataCell, float[], int)} may run on any thread.
      */
     public DataCell listCell(DataRow row) {
-        return listColumn != null ? row.getCell(listIndex) : null;
+        return columns == null ? row.getCell(listIndex) : null;
     }
 
     /**
@@ -146,6 +213,20 @@ public final class InputColumns {
      * in-memory cells, so rows may be converted on several threads at once (into distinct parts of {@code dest}).
      */
     public boolean read(DataRow row, DataCell listCell, float[] dest, int offset) throws InvalidSettingsException {
+        if (imageColumn != null) {
+            if (listCell.isMissing()) {
+                return false;
+            }
+            DecodedImage image = decode(row, listCell);
+            if (!image.shape().equals(imageShape)) {
+                throw new InvalidSettingsException("Row '" + row.getKey().getString() + "': image column '"
+                    + imageColumn + "' holds a " + image.shape().describe() + " image, but every image must have the"
+                    + " size of the first one, " + imageShape.describe() + ". Resize them first (e.g. with the Image"
+                    + " Folder Reader's target size).");
+            }
+            System.arraycopy(image.pixels(), 0, dest, offset, listLength);
+            return true;
+        }
         if (listColumn != null) {
             DataCell cell = listCell;
             if (cell.isMissing()) {
@@ -177,23 +258,51 @@ public final class InputColumns {
 
     /** This input with a list column's length fixed (as its spec declares it, or as learnt from the data). */
     public InputColumns withListLength(int length) {
-        return new InputColumns(listColumn, listIndex, length, columns, columnIndices);
+        return new InputColumns(listColumn, listIndex, length, columns, columnIndices, imageColumn, colour,
+            imageShape);
+    }
+
+    /** This image input with its images' size fixed (as the first image has it, or as the model was trained). */
+    public InputColumns withImageShape(ImageShape shape) {
+        return new InputColumns(listColumn, listIndex, shape.values(), columns, columnIndices, imageColumn, colour,
+            shape);
+    }
+
+    /**
+     * This input with its width learnt from a row whose list or image is not missing: the list's length, or the
+     * image's size and colour. Returns null if the row's cell is missing (ask the next row).
+     */
+    public InputColumns learnedFrom(DataRow row) throws InvalidSettingsException {
+        DataCell cell = row.getCell(listIndex);
+        if (cell.isMissing()) {
+            return null;
+        }
+        if (imageColumn != null) {
+            return withImageShape(decode(row, cell).shape());
+        }
+        int length = ((ListDataValue) cell).size();
+        return length > 0 ? withListLength(length) : null;
+    }
+
+    private DecodedImage decode(DataRow row, DataCell cell) throws InvalidSettingsException {
+        byte[] png = ((PNGImageValue) cell).getImageContent().getByteArrayReference();
+        try {
+            return DECODER.decode(png, "row '" + row.getKey().getString() + "', image column '" + imageColumn + "'",
+                colour);
+        } catch (ImageDecodeException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
     }
 
     /** The description saved with a model, so later nodes can find the same input. */
     public InputDescription describe() {
         return listColumn != null ? InputDescription.ofList(listColumn, listLength)
-            : InputDescription.ofColumns(List.of(columns));
-    }
-
-    /** Length of the list in the row's input list column (−1 if missing); only for list input. */
-    public int listLengthOf(DataRow row) {
-        DataCell cell = row.getCell(listIndex);
-        return cell.isMissing() ? -1 : ((ListDataValue) cell).size();
+            : imageColumn != null ? InputDescription.ofImages(imageColumn, listLength)
+                : InputDescription.ofColumns(List.of(columns));
     }
 
     /** Spec of an input column (for messages and image-shape guesses). */
     public DataColumnSpec firstColumn(DataTableSpec spec) {
-        return spec.getColumnSpec(listColumn != null ? listIndex : columnIndices[0]);
+        return spec.getColumnSpec(columns == null ? listIndex : columnIndices[0]);
     }
 }

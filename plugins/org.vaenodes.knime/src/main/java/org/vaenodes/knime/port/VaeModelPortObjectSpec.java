@@ -9,6 +9,7 @@ import org.knime.core.node.ModelContentRO;
 import org.knime.core.node.ModelContentWO;
 import org.knime.core.node.port.AbstractSimplePortObjectSpec;
 import org.knime.core.node.port.PortObjectSpec;
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.InputDescription;
 
 /**
@@ -26,7 +27,7 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     /** The keys this spec saves under: each constant's name in lower case (LIST_COLUMN → list_column). */
     private enum Key {
         LIST_COLUMN, LIST_LENGTH, COLUMNS, LABEL_COLUMN, LABEL_VALUES, INTEGER_LABELS, LATENT_SIZE, LIKELIHOOD,
-        IMAGE_ROWS, IMAGE_COLS, BACKEND, NOT_DL4J_REASON;
+        IMAGE_ROWS, IMAGE_COLS, IMAGE_CHANNELS, IMAGE_COLUMN, BACKEND, NOT_DL4J_REASON;
 
         final String id = name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -34,37 +35,36 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     private InputDescription input;
     private int latentSize;
     private String likelihood;
-    private int imageRows;
-    private int imageCols;
+    /** Null if the rows are not images (or not yet known to be). */
+    private ImageShape image;
     private String backend;
     /** Empty when the model is a DL4J network, else why it is not. */
     private String notDl4jReason;
 
     /** For KNIME's serializer only. */
     public VaeModelPortObjectSpec() {
-        this(InputDescription.ofColumns(List.of()), 0, "", 0, 0, "");
+        this(InputDescription.ofColumns(List.of()), 0, "", null, "");
     }
 
     /**
      * @param backend the ND4J backend that trained the model, or "" while not yet trained
      */
-    public VaeModelPortObjectSpec(InputDescription input, int latentSize, String likelihood, int imageRows,
-        int imageCols, String backend) {
-        this(input, latentSize, likelihood, imageRows, imageCols, backend, null);
+    public VaeModelPortObjectSpec(InputDescription input, int latentSize, String likelihood, ImageShape image,
+        String backend) {
+        this(input, latentSize, likelihood, image, backend, null);
     }
 
     /**
      * @param backend the ND4J backend that trained the model, or "" while not yet trained
      * @param whyNotDl4j null if the model is (or will be) a DL4J network, else why not
      */
-    public VaeModelPortObjectSpec(InputDescription input, int latentSize, String likelihood, int imageRows,
-        int imageCols, String backend, String whyNotDl4j) {
+    public VaeModelPortObjectSpec(InputDescription input, int latentSize, String likelihood, ImageShape image,
+        String backend, String whyNotDl4j) {
         this.notDl4jReason = whyNotDl4j == null ? "" : whyNotDl4j;
         this.input = Objects.requireNonNull(input);
         this.latentSize = latentSize;
         this.likelihood = Objects.requireNonNull(likelihood);
-        this.imageRows = imageRows;
-        this.imageCols = imageCols;
+        this.image = image;
         this.backend = Objects.requireNonNull(backend);
     }
 
@@ -81,15 +81,22 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     }
 
     public boolean isImage() {
-        return imageRows > 0 && imageCols > 0;
+        return image != null;
     }
 
+    /** The shape of the images the model draws, or null if its rows are no images. */
+    public ImageShape imageShape() {
+        return image;
+    }
+
+    /** Image height, or 0. */
     public int imageRows() {
-        return imageRows;
+        return image == null ? 0 : image.height();
     }
 
+    /** Image width, or 0. */
     public int imageCols() {
-        return imageCols;
+        return image == null ? 0 : image.width();
     }
 
     /** True for a conditional VAE (a label column was used in training). */
@@ -149,6 +156,7 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     @Override
     protected void save(ModelContentWO model) {
         model.addString(Key.LIST_COLUMN.id, input.listColumn());
+        model.addString(Key.IMAGE_COLUMN.id, input.imageColumn());
         model.addInt(Key.LIST_LENGTH.id, input.listLength());
         model.addStringArray(Key.COLUMNS.id, input.columnNames().toArray(String[]::new));
         model.addString(Key.LABEL_COLUMN.id, input.labelColumn());
@@ -156,8 +164,9 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         model.addBoolean(Key.INTEGER_LABELS.id, input.integerLabels());
         model.addInt(Key.LATENT_SIZE.id, latentSize);
         model.addString(Key.LIKELIHOOD.id, likelihood);
-        model.addInt(Key.IMAGE_ROWS.id, imageRows);
-        model.addInt(Key.IMAGE_COLS.id, imageCols);
+        model.addInt(Key.IMAGE_ROWS.id, imageRows());
+        model.addInt(Key.IMAGE_COLS.id, imageCols());
+        model.addInt(Key.IMAGE_CHANNELS.id, image == null ? 0 : image.channels());
         model.addString(Key.BACKEND.id, backend);
         model.addString(Key.NOT_DL4J_REASON.id, notDl4jReason);
     }
@@ -165,7 +174,8 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     @Override
     protected void load(ModelContentRO model) throws InvalidSettingsException {
         input = new InputDescription(Arrays.asList(model.getStringArray(Key.COLUMNS.id)),
-            model.getString(Key.LIST_COLUMN.id), model.getInt(Key.LIST_LENGTH.id), null, List.of(), false);
+            model.getString(Key.LIST_COLUMN.id), model.getInt(Key.LIST_LENGTH.id), null, List.of(), false,
+            model.getString(Key.IMAGE_COLUMN.id, null)); // image input came with colour models
         String labelColumn = model.getString(Key.LABEL_COLUMN.id);
         if (labelColumn != null) {
             List<String> labels = Arrays.asList(model.getStringArray(Key.LABEL_VALUES.id));
@@ -176,8 +186,15 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         }
         latentSize = model.getInt(Key.LATENT_SIZE.id);
         likelihood = model.getString(Key.LIKELIHOOD.id);
-        imageRows = model.getInt(Key.IMAGE_ROWS.id);
-        imageCols = model.getInt(Key.IMAGE_COLS.id);
+        int rows = model.getInt(Key.IMAGE_ROWS.id);
+        int cols = model.getInt(Key.IMAGE_COLS.id);
+        // added with colour models; every image was grey before
+        int channels = model.getInt(Key.IMAGE_CHANNELS.id, 1);
+        try {
+            image = rows > 0 && cols > 0 ? new ImageShape(cols, rows, channels) : null;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Invalid image shape in the model spec: " + e.getMessage(), e);
+        }
         backend = model.getString(Key.BACKEND.id);
         notDl4jReason = model.getString(Key.NOT_DL4J_REASON.id, ""); // added in 0.2.0: older specs do not say
     }
@@ -185,8 +202,10 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     /** One line for port tooltips and summaries. */
     public String describe() {
         String in = input.listColumn() != null ? "list column '" + input.listColumn() + "' (" + input.listLength()
-            + " values)" : input.columnNames().size() + " numeric columns";
+            + " values)" : input.imageColumn() != null ? "image column '" + input.imageColumn() + "'"
+                : input.columnNames().size() + " numeric columns";
         return "VAE: " + in + " → latent " + latentSize + ", " + likelihood
+            + (image == null ? "" : ", images " + image.describe())
             + (isConditional() ? ", conditioned on '" + input.labelColumn() + "'" : "")
             + (backend.isEmpty() ? "" : ", trained on " + backend);
     }

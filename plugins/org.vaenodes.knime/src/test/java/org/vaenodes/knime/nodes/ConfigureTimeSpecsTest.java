@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +26,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.vaenodes.knime.nodes.decoder.VaeDecoderNodeFactory;
 import org.vaenodes.knime.nodes.encoder.VaeEncoderNodeFactory;
 import org.vaenodes.knime.nodes.grid.LatentGridRendererNodeFactory;
+import org.vaenodes.knime.nodes.imagereader.ImageFolderReaderNodeFactory;
 import org.vaenodes.knime.nodes.learner.VaeLearnerNodeFactory;
 import org.vaenodes.knime.nodes.modelio.VaeModelReaderNodeFactory;
 import org.vaenodes.knime.nodes.modelio.VaeModelWriterNodeFactory;
@@ -111,6 +116,38 @@ class ConfigureTimeSpecsTest {
         assertTableSpecKept(readerColumns, 0);
         DataTableSpec spec = (DataTableSpec) reader.promised(0);
         assertEquals(784, spec.getColumnSpec("Pixels").getElementNames().size(), "the list declares its length");
+    }
+
+    @Test
+    void imageFolderReader(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 12; i++) {
+            BufferedImage img = new BufferedImage(10 + i, 12, BufferedImage.TYPE_INT_RGB);
+            var g = img.createGraphics();
+            g.setColor(new Color(20 * i, 255 - 20 * i, 128));
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            g.setColor(Color.WHITE);
+            g.fillOval(2, 2, 6, 6);
+            g.dispose();
+            Path file = dir.resolve(i % 2 == 0 ? "even" : "odd").resolve("img" + i + ".png");
+            Files.createDirectories(file.getParent());
+            ImageIO.write(img, "png", file.toFile());
+        }
+        Step grey = run(ImageFolderReaderNodeFactory.class, List.of("folder", dir.toString(), "width", 8, "height", 8,
+            "color", "grey"));
+        Step rgbColumns = run(ImageFolderReaderNodeFactory.class, List.of("folder", dir.toString(), "width", 6,
+            "height", 4, "pixel_output", "columns", "image_column", false));
+        assertTableSpecKept(grey, 0);
+        assertTableSpecKept(rgbColumns, 0);
+        assertEquals(64, ((DataTableSpec) grey.promised(0)).getColumnSpec("Pixels").getElementNames().size());
+        assertEquals(6 * 4 * 3 + 2, ((DataTableSpec) rgbColumns.promised(0)).getNumColumns());
+
+        // the VAE Learner takes the reader's table as it is
+        Step learned = run(VaeLearnerNodeFactory.class, List.of("epochs", 1, "encoder_layers", "16", "list_column",
+            "Pixels", "label_column", "Label", "batch_size", 4), grey);
+        assertTableSpecKept(learned, 1);
+        assertTrue(((VaeModelPortObjectSpec) learned.promised(0)).isImage());
+        assertTableSpecKept(run(VaeLearnerNodeFactory.class, List.of("epochs", 1, "encoder_layers", "16",
+            "input_mode", "columns", "batch_size", 4), rgbColumns), 1);
     }
 
     @Test

@@ -144,7 +144,7 @@ public final class TestModels {
         VaeConfig c = m.config();
         return new VaeModelPortObject(m, new VaeModelPortObjectSpec(m.input(), c.latentSize(),
             c.likelihood().name().toLowerCase(java.util.Locale.ROOT),
-            c.imageRows(), c.imageCols(), m.provenance().backend(),
+            c.imageShape(), m.provenance().backend(),
             org.vaenodes.engine.model.Dl4jConfigurations.whyNotDl4j(c)));
     }
 
@@ -156,13 +156,14 @@ public final class TestModels {
     public static VaeModelPortObjectSpec untrainedSpec(VaeModelPortObjectSpec s) {
         InputDescription in = s.input();
         InputDescription before = new InputDescription(in.columnNames(), in.listColumn(), 0, in.labelColumn(),
-            List.of(), in.integerLabels());
-        return new VaeModelPortObjectSpec(before, s.latentSize(), s.likelihood(), 0, 0, "");
+            List.of(), in.integerLabels(), in.imageColumn());
+        return new VaeModelPortObjectSpec(before, s.latentSize(), s.likelihood(), null, "");
     }
 
     /** A spec like the model's but with other image shape (0 × 0 = not an image). */
     public static VaeModelPortObjectSpec specWithImage(VaeModelPortObjectSpec s, int rows, int cols) {
-        return new VaeModelPortObjectSpec(s.input(), s.latentSize(), s.likelihood(), rows, cols, s.backend());
+        return new VaeModelPortObjectSpec(s.input(), s.latentSize(), s.likelihood(),
+            rows == 0 ? null : org.vaenodes.engine.image.ImageShape.gray(cols, rows), s.backend());
     }
 
     // ------------------------------------------------------------------------------------------------ tables

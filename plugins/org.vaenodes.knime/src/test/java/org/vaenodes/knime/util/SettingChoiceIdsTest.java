@@ -24,6 +24,10 @@ class SettingChoiceIdsTest {
             "download-mnist-train", "download-mnist-test", "download-fashion-mnist-train",
             "download-fashion-mnist-test"));
         expected.put("reader.MnistReaderSettings$PixelOutput", List.of("list", "columns", "none"));
+        expected.put("imagereader.ImageFolderReaderSettings$ResizeChoice", List.of("stretch", "crop"));
+        expected.put("imagereader.ImageFolderReaderSettings$ColorChoice", List.of("grey", "rgb"));
+        expected.put("imagereader.ImageFolderReaderSettings$PixelOutput", List.of("list", "columns", "none"));
+        expected.put("imagereader.ImageFolderReaderSettings$BadFiles", List.of("skip", "fail"));
         expected.put("learner.VaeLearnerSettings$InputMode", List.of("list", "columns"));
         expected.put("learner.VaeLearnerSettings$MissingValues", List.of("fail", "skip"));
         expected.put("learner.VaeLearnerSettings$ActivationChoice",

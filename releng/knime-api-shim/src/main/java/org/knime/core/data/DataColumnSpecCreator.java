@@ -12,6 +12,8 @@ public final class DataColumnSpecCreator {
 
     private List<String> m_elementNames;
 
+    private DataColumnProperties m_properties = new DataColumnProperties();
+
     public DataColumnSpecCreator(final String name, final DataType type) {
         setName(name);
         setType(type);
@@ -20,6 +22,7 @@ public final class DataColumnSpecCreator {
     public DataColumnSpecCreator(final DataColumnSpec cspec) {
         this(cspec.getName(), cspec.getType());
         m_elementNames = cspec.getElementNames();
+        m_properties = cspec.getProperties();
     }
 
     public void setName(final String name) {
@@ -31,6 +34,13 @@ public final class DataColumnSpecCreator {
 
     public void setElementNames(final String[] elNames) {
         m_elementNames = elNames == null ? null : Arrays.asList(elNames.clone());
+    }
+
+    public void setProperties(final DataColumnProperties props) {
+        if (props == null) {
+            throw new NullPointerException("Column properties must not be null");
+        }
+        m_properties = props;
     }
 
     public void setType(final DataType type) {
@@ -45,6 +55,6 @@ public final class DataColumnSpecCreator {
     }
 
     public DataColumnSpec createSpec() {
-        return new DataColumnSpec(m_name, m_type, m_elementNames);
+        return new DataColumnSpec(m_name, m_type, m_elementNames, m_properties);
     }
 }

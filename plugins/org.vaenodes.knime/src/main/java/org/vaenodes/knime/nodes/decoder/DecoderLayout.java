@@ -18,6 +18,7 @@ import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.data.image.png.PNGImageContent;
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.render.ImageSheets;
 import org.vaenodes.knime.data.ImageColumns;
@@ -39,8 +40,7 @@ final class DecoderLayout {
     private final boolean intLabels;
     private final List<String> labelValues;
     private final boolean image;
-    private final int imageRows;
-    private final int imageCols;
+    private final ImageShape imageShape;
     private final PixelOutput pixels;
     private final DataTableSpec spec;
 
@@ -64,8 +64,7 @@ final class DecoderLayout {
         this.labelValues = in.labelValues();
         this.intLabels = in.integerLabels();
         this.image = imageColumn && model.isImage();
-        this.imageRows = model.imageRows();
-        this.imageCols = model.imageCols();
+        this.imageShape = model.imageShape();
         this.pixels = pixels;
         List<DataColumnSpec> cols = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -84,10 +83,17 @@ final class DecoderLayout {
             if (width > 0) { // say the length, so a VAE Learner downstream knows it at configure time
                 list.setElementNames(valueNames(in).toArray(String[]::new));
             }
+            if (imageShape != null) { // and the image shape
+                list.setProperties(ImageColumns.shapeProperties(imageShape));
+            }
             cols.add(list.createSpec());
         } else if (pixels == PixelOutput.COLUMNS) {
             for (String name : valueNames(in)) {
-                cols.add(column(used, name, DoubleCell.TYPE));
+                DataColumnSpecCreator c = new DataColumnSpecCreator(unique(used, name), DoubleCell.TYPE);
+                if (imageShape != null) {
+                    c.setProperties(ImageColumns.shapeProperties(imageShape));
+                }
+                cols.add(c.createSpec());
             }
         }
         this.spec = new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
@@ -130,7 +136,7 @@ final class DecoderLayout {
             cells.add(intLabels ? new IntCell(Integer.parseInt(v)) : new StringCell(v));
         }
         if (image) {
-            byte[] png = ImageSheets.imagePng(decoded, k * width, imageRows, imageCols, 1, false);
+            byte[] png = ImageSheets.imagePng(decoded, k * width, imageShape, 1, false);
             cells.add(new PNGImageContent(png).toImageCell());
         }
         if (pixels != PixelOutput.NONE) {

@@ -22,6 +22,7 @@ import org.knime.core.node.port.PortType;
 import org.vaenodes.knime.data.MissingValueRows;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.Encoding;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.render.ImageSheets;
@@ -67,7 +68,7 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
 
     private Bound bind(VaeModelPortObjectSpec model, DataTableSpec table)
         throws InvalidSettingsException {
-        InputColumns input = InputColumns.forModel(table, model.input());
+        InputColumns input = InputColumns.forModel(table, model.input(), model.imageShape());
         LabelColumn label = null;
         if (model.isConditional()) {
             String name = model.input().labelColumn();
@@ -125,8 +126,7 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
         private final List<String> labelValues;
         private final int d;
         private final int latent;
-        private final int imageRows;
-        private final int imageCols;
+        private final ImageShape imageShape;
         private final boolean failOnMissing;
         private final long seed;
         private final int anomalySamples;
@@ -146,8 +146,7 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
             this.labelValues = spec.input().labelValues();
             this.d = bound.input.width();
             this.latent = spec.latentSize();
-            this.imageRows = spec.imageRows();
-            this.imageCols = spec.imageCols();
+            this.imageShape = spec.imageShape();
             this.failOnMissing = settings.missingValues.value() == MissingValueRows.FAIL;
             this.seed = settings.seed.getIntValue();
             this.anomalySamples = settings.anomalySamples.getIntValue();
@@ -240,7 +239,7 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
                         cells.add(new DoubleCell(logProb[k]));
                     }
                     if (layout.image()) {
-                        byte[] png = ImageSheets.imagePng(recon, k * d, imageRows, imageCols, 1, false);
+                        byte[] png = ImageSheets.imagePng(recon, k * d, imageShape, 1, false);
                         cells.add(new PNGImageContent(png).toImageCell());
                     }
                 }

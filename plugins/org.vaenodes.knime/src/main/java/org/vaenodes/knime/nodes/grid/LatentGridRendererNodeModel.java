@@ -24,6 +24,7 @@ import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.render.ImageSheets;
 import org.vaenodes.knime.data.ImageColumns;
@@ -53,7 +54,7 @@ final class LatentGridRendererNodeModel extends SettingsNodeModel {
     }
 
     /** The grid resolved against a model: configure-time errors for everything knowable from the spec. */
-    private record Grid(int n, int latent, boolean strip, int dimX, int dimY, int labelClass, int rows, int cols,
+    private record Grid(int n, int latent, boolean strip, int dimX, int dimY, int labelClass, ImageShape shape,
         int scale) {
 
         int tiles() {
@@ -108,7 +109,7 @@ final class LatentGridRendererNodeModel extends SettingsNodeModel {
             throw new InvalidSettingsException("The grid picture would be " + width + " × " + height + " pixels; at"
                 + " most " + MAX_SIDE_PX + " per side are supported. Lower the grid size or the tile scale.");
         }
-        return new Grid(n, l, strip, dimX, dimY, labelClass, model.imageRows(), model.imageCols(), scale);
+        return new Grid(n, l, strip, dimX, dimY, labelClass, model.imageShape(), scale);
     }
 
     private static void checkDim(String axis, String key, int dim, int latent) throws InvalidSettingsException {
@@ -138,10 +139,10 @@ final class LatentGridRendererNodeModel extends SettingsNodeModel {
         int n = g.n;
         int l = g.latent;
         int tiles = g.tiles();
-        int px = g.rows * g.cols;
+        int px = g.shape.values();
         if (vae.config().latentSize() != l || vae.config().inputSize() != px) {
             throw new InvalidSettingsException("The model's network (" + vae.config().describe() + ") does not match"
-                + " its description (latent size " + l + ", images " + g.rows + " × " + g.cols + ").");
+                + " its description (latent size " + l + ", images " + g.shape.describe() + ").");
         }
         // the same codes ImageSheets.latentGrid builds: x left → right, y bottom → top, others fixed
         double[] coords =
@@ -175,7 +176,7 @@ final class LatentGridRendererNodeModel extends SettingsNodeModel {
         exec.checkCanceled();
         exec.setMessage("Drawing the grid");
         boolean invert = settings.invert.getBooleanValue();
-        byte[] sheet = ImageSheets.sheet(images, tiles, g.rows, g.cols, n, g.scale, invert);
+        byte[] sheet = ImageSheets.sheet(images, tiles, g.shape, n, g.scale, invert);
         ImagePortObject picture =
             new ImagePortObject(new PNGImageContent(sheet), new ImagePortObjectSpec(PNGImageContent.TYPE));
 
@@ -194,7 +195,7 @@ final class LatentGridRendererNodeModel extends SettingsNodeModel {
             for (int j = 0; j < l; j++) {
                 cells.add(new DoubleCell(z[t * l + j]));
             }
-            byte[] png = ImageSheets.imagePng(images, t * px, g.rows, g.cols, g.scale, invert);
+            byte[] png = ImageSheets.imagePng(images, t * px, g.shape, g.scale, invert);
             cells.add(new PNGImageContent(png).toImageCell());
             out.addRowToTable(new DefaultRow(new RowKey("Tile_" + gx + "_" + gy), cells));
         }

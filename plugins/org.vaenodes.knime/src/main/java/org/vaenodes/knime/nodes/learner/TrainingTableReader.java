@@ -44,7 +44,7 @@ final class TrainingTableReader {
         if (size == 0) {
             throw new InvalidSettingsException("The input table is empty: the VAE needs rows to learn from.");
         }
-        InputColumns in = input.width() > 0 ? input : input.withListLength(firstListLength(table, input));
+        InputColumns in = input.width() > 0 ? input : learnWidth(table, input);
         int width = in.width();
         if (size * width > Integer.MAX_VALUE - 8) {
             throw new InvalidSettingsException("Too much data for one training run: " + size + " rows of " + width
@@ -137,15 +137,18 @@ final class TrainingTableReader {
         });
     }
 
-    private static int firstListLength(BufferedDataTable table, InputColumns input) throws InvalidSettingsException {
+    /** The input with its width (list length, or image size) taken from the first row that has a list or image. */
+    private static InputColumns learnWidth(BufferedDataTable table, InputColumns input)
+        throws InvalidSettingsException {
         try (CloseableRowIterator rows = table.iterator()) {
             while (rows.hasNext()) {
-                int len = input.listLengthOf(rows.next());
-                if (len > 0) {
-                    return len;
+                InputColumns learned = input.learnedFrom(rows.next());
+                if (learned != null) {
+                    return learned;
                 }
             }
         }
-        throw new InvalidSettingsException("Every row's input list is missing or empty: nothing to learn from.");
+        throw new InvalidSettingsException("Every row's input list or image is missing or empty: nothing to learn"
+            + " from.");
     }
 }

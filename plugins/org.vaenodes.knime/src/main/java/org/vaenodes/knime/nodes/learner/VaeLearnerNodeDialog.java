@@ -3,6 +3,7 @@ package org.vaenodes.knime.nodes.learner;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.collection.ListDataValue;
+import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnFilter2;
@@ -23,6 +24,10 @@ final class VaeLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentColumnNameSelection(s.listColumn, "List column", 0, false,
             ListDataValue.class));
         addDialogComponent(new DialogComponentColumnFilter2(s.columns, 0));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.imageColumn, "Image column (PNG)", 0, false,
+            PNGImageValue.class));
+        addDialogComponent(new DialogComponentStringSelection(s.imageColour.model(), "Decode images as",
+            s.imageColour.ids()));
         addDialogComponent(new DialogComponentColumnNameSelection(s.labelColumn, "Label column (conditional VAE)", 0,
             false, true, IntValue.class, StringValue.class));
         addDialogComponent(new DialogComponentStringSelection(s.missingValues.model(), "Missing values",

@@ -5,6 +5,7 @@ import java.util.List;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.collection.ListDataValue;
+import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
@@ -16,6 +17,7 @@ import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.backend.BackendStatus;
 import org.vaenodes.engine.backend.Nd4jRuntime;
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.Dl4jConfigurations;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.train.TrainedModel;
@@ -54,11 +56,43 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         settings.checkConsistent();
         DataTableSpec spec = (DataTableSpec) inSpecs[0];
         autoSelectListColumn(spec);
+        autoSelectImageColumn(spec);
         InputColumns input = inputColumns(spec);
         InputDescription description = describe(input, labelColumn(spec), List.of());
         // known before training when the input's width is: the number of value columns, or a declared list length
+        // (image cells: only once the first image is decoded)
+        return new PortObjectSpec[] {modelSpec(description, imageShape(input, spec), ""),
+            TrainingHistoryTable.SPEC};
+    }
+
+    /**
+     * The shape of the images behind the input: as image cells decode, as the input columns' properties declare it
+     * (the readers and the Decoder/Sampler write them), else a square grey image when the width is a square number
+     * (MNIST's 784 = 28 × 28 from any source); null if the rows are not taken for images.
+     */
+    private static ImageShape imageShape(InputColumns input, DataTableSpec spec) {
+        ImageShape declared = input.imageShape(spec);
+        if (declared != null) {
+            return declared;
+        }
         int side = VaeConfig.squareImageSide(input.width());
-        return new PortObjectSpec[] {modelSpec(description, side, side, ""), TrainingHistoryTable.SPEC};
+        return side > 0 ? ImageShape.gray(side, side) : null;
+    }
+
+    /** As for a list column: with image input and no column chosen yet, take the first PNG image column. */
+    private void autoSelectImageColumn(DataTableSpec spec) throws InvalidSettingsException {
+        if (settings.inputMode.value() != InputMode.IMAGE || !settings.imageColumn.getStringValue().isEmpty()) {
+            return;
+        }
+        for (DataColumnSpec c : spec) {
+            if (c.getType().isCompatible(PNGImageValue.class)) {
+                settings.imageColumn.setStringValue(c.getName());
+                setWarningMessage("Input image column '" + c.getName() + "' selected automatically.");
+                return;
+            }
+        }
+        throw new InvalidSettingsException("No PNG image column in the input: choose another input ("
+            + VaeLearnerSettings.CFG_INPUT_MODE + ") or add images, e.g. with the Image Folder Reader.");
     }
 
     /** Like KNIME's own learners, pick the first suitable column when the user has not chosen one yet. */
@@ -79,9 +113,12 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
     }
 
     private InputColumns inputColumns(DataTableSpec spec) throws InvalidSettingsException {
-        InputColumns input = settings.inputMode.value() == InputMode.LIST
-            ? InputColumns.ofList(spec, settings.listColumn.getStringValue())
-            : InputColumns.ofColumns(spec, numericInputColumns(spec));
+        InputColumns input = switch (settings.inputMode.value()) {
+            case LIST -> InputColumns.ofList(spec, settings.listColumn.getStringValue());
+            case COLUMNS -> InputColumns.ofColumns(spec, numericInputColumns(spec));
+            case IMAGE -> InputColumns.ofImages(spec, settings.imageColumn.getStringValue(),
+                settings.imageColour.value().engine);
+        };
         labelColumn(spec); // checks it
         return input;
     }
@@ -103,10 +140,10 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         return label == null ? d : d.withLabels(label.name(), label.holdsIntegers(), labelValues);
     }
 
-    private VaeModelPortObjectSpec modelSpec(InputDescription d, int rows, int cols, String backend)
+    private VaeModelPortObjectSpec modelSpec(InputDescription d, ImageShape image, String backend)
         throws InvalidSettingsException {
-        return new VaeModelPortObjectSpec(d, settings.latentSize.getIntValue(), settings.likelihood.value().id(), rows,
-            cols, backend, Dl4jConfigurations.whyNotDl4j(settings.conditional(), settings.encoderHidden().length));
+        return new VaeModelPortObjectSpec(d, settings.latentSize.getIntValue(), settings.likelihood.value().id(), image,
+            backend, Dl4jConfigurations.whyNotDl4j(settings.conditional(), settings.encoderHidden().length));
     }
 
     @Override
@@ -118,7 +155,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         TrainingTableReader.Result read = TrainingTableReader.read(table, inputColumns(spec), label,
             settings.missingValues.value() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05));
         checkLikelihoodFits(read);
-        VaeConfig config = vaeConfig(read);
+        VaeConfig config = vaeConfig(read, imageShape(read.input(), spec));
         TrainingResult result;
         try {
             result = Trainer.train(config, read.data(), settings.trainingConfig(),
@@ -136,7 +173,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         TrainedModel model = TrainedModel.of(result, description);
         pushFlowVariables(result);
         VaeModelPortObjectSpec modelSpec =
-            modelSpec(description, config.imageRows(), config.imageCols(), result.backend());
+            modelSpec(description, config.imageShape(), result.backend());
         return new PortObject[] {new VaeModelPortObject(model, modelSpec),
             TrainingHistoryTable.create(result.history(), exec)};
     }
@@ -150,9 +187,8 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         }
     }
 
-    private VaeConfig vaeConfig(TrainingTableReader.Result read) throws InvalidSettingsException {
+    private VaeConfig vaeConfig(TrainingTableReader.Result read, ImageShape image) throws InvalidSettingsException {
         int d = read.data().d();
-        int side = VaeConfig.squareImageSide(d);
         try {
             VaeConfig c = VaeConfig.of(d, settings.encoderHidden(), settings.latentSize.getIntValue())
                 .withDecoderHidden(settings.decoderHidden())
@@ -161,7 +197,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
                 .withBeta(settings.beta.getDoubleValue())
                 .withNumClasses(read.labelValues().size())
                 .withBinarize(settings.binarize.getBooleanValue());
-            return side > 0 ? c.withImageShape(side, side) : c;
+            return c.withImageShape(image);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }

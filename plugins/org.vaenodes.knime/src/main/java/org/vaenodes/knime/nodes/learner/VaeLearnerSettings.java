@@ -11,6 +11,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vaenodes.engine.image.ColorMode;
 import org.vaenodes.engine.model.Activation;
 import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.TrainerChoice;
@@ -28,7 +29,18 @@ import org.vaenodes.knime.util.SettingChoice;
 final class VaeLearnerSettings extends NodeSettingsGroup {
 
     enum InputMode implements SettingChoice {
-        LIST, COLUMNS;
+        LIST, COLUMNS, IMAGE;
+    }
+
+    /** How PNG image cells are decoded: to one grey value or to R, G, B per pixel. */
+    enum ImageColour implements SettingChoice {
+        GREY(ColorMode.GRAY), RGB(ColorMode.RGB);
+
+        final ColorMode engine;
+
+        ImageColour(ColorMode engine) {
+            this.engine = engine;
+        }
     }
 
     enum MissingValues implements SettingChoice {
@@ -70,6 +82,8 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     static final String CFG_INPUT_MODE = "input_mode";
     static final String CFG_LIST_COLUMN = "list_column";
     static final String CFG_COLUMNS = "columns";
+    static final String CFG_IMAGE_COLUMN = "image_column";
+    static final String CFG_IMAGE_COLOUR = "image_colour";
     static final String CFG_LABEL_COLUMN = "label_column";
     static final String CFG_MISSING = "missing_values";
     static final String CFG_ENCODER_LAYERS = "encoder_layers";
@@ -94,6 +108,8 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     final SettingsModelString listColumn = new SettingsModelString(CFG_LIST_COLUMN, "");
     @SuppressWarnings("unchecked")
     final SettingsModelColumnFilter2 columns = new SettingsModelColumnFilter2(CFG_COLUMNS, DoubleValue.class);
+    final SettingsModelString imageColumn = new SettingsModelString(CFG_IMAGE_COLUMN, "");
+    final ChoiceSetting<ImageColour> imageColour = new ChoiceSetting<>(CFG_IMAGE_COLOUR, ImageColour.RGB);
     final SettingsModelString labelColumn = new SettingsModelString(CFG_LABEL_COLUMN, NO_LABEL);
     final ChoiceSetting<MissingValues> missingValues = new ChoiceSetting<>(CFG_MISSING, MissingValues.FAIL);
 
@@ -122,21 +138,26 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
 
     @Override
     protected List<SettingsModel> models() {
-        return List.of(inputMode.model(), listColumn, columns, labelColumn, missingValues.model(), encoderLayers,
+        return List.of(inputMode.model(), listColumn, columns, imageColumn, imageColour.model(), labelColumn, missingValues.model(), encoderLayers,
             decoderLayers, latentSize, activation.model(), likelihood.model(), beta, epochs, batchSize, learningRate,
             seed, validationPercent, patience, binarize, trainer.model());
     }
 
-    /** The trainer choice came with the DL4J network (0.2.0): older workflows lack it and train with the fast one. */
+    /**
+     * The trainer choice came with the DL4J network (0.2.0): older workflows lack it and train with the fast one.
+     * Image cells as input came with colour models.
+     */
     @Override
     protected Map<String, SettingsModel> addedLater() {
-        return Map.of(CFG_TRAINER, trainer.model());
+        return Map.of(CFG_TRAINER, trainer.model(), CFG_IMAGE_COLUMN, imageColumn, CFG_IMAGE_COLOUR,
+            imageColour.model());
     }
 
     /** Rules that span settings, or parse text; run by validate and again at configure. */
     @Override
     public void checkConsistent() throws InvalidSettingsException {
         inputMode.value();
+        imageColour.value();
         missingValues.value();
         activation.value();
         LikelihoodChoice l = likelihood.value();

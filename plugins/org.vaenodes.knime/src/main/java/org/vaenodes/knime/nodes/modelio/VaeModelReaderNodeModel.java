@@ -16,6 +16,7 @@ import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.io.ModelArchive;
 import org.vaenodes.engine.io.ModelFormatException;
 import org.vaenodes.engine.model.Dl4jConfigurations;
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.Vae;
@@ -84,12 +85,15 @@ final class VaeModelReaderNodeModel extends SettingsNodeModel {
         int cols = settings.imageCols.getIntValue();
         Vae vae = m.vae();
         if (rows > 0 && (rows != config.imageRows() || cols != config.imageCols())) {
-            if ((long) rows * cols != config.inputSize()) {
+            // grey when the pixels fill the input, RGB when three times as many values do
+            long pixels = (long) rows * cols;
+            int channels = pixels == config.inputSize() ? 1 : 3 * pixels == config.inputSize() ? 3 : 0;
+            if (channels == 0) {
                 throw new InvalidSettingsException("An image of " + rows + " × " + cols + " pixels does not fit the "
-                    + "model's " + config.inputSize() + " inputs (" + VaeModelReaderSettings.CFG_IMAGE_ROWS + ", "
-                    + VaeModelReaderSettings.CFG_IMAGE_COLS + ").");
+                    + "model's " + config.inputSize() + " inputs, neither grey nor RGB ("
+                    + VaeModelReaderSettings.CFG_IMAGE_ROWS + ", " + VaeModelReaderSettings.CFG_IMAGE_COLS + ").");
             }
-            vae = Vae.fromParameters(config.withImageShape(rows, cols), vae.parameters());
+            vae = Vae.fromParameters(config.withImageShape(new ImageShape(cols, rows, channels)), vae.parameters());
         }
         return new TrainedModel(vae, m.history(), input, m.provenance());
     }
@@ -97,7 +101,7 @@ final class VaeModelReaderNodeModel extends SettingsNodeModel {
     static VaeModelPortObjectSpec spec(TrainedModel m) {
         VaeConfig c = m.config();
         return new VaeModelPortObjectSpec(m.input(), c.latentSize(), c.likelihood().name().toLowerCase(
-            java.util.Locale.ROOT), c.imageRows(), c.imageCols(), m.provenance().backend(),
+            java.util.Locale.ROOT), c.imageShape(), m.provenance().backend(),
             Dl4jConfigurations.whyNotDl4j(c));
     }
 

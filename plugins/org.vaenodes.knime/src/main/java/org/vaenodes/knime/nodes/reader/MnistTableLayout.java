@@ -10,13 +10,13 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.collection.CollectionCellFactory;
-import org.knime.core.data.collection.ListCell;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.image.png.PNGImageContent;
 import org.vaenodes.engine.data.MnistDataset;
 import org.vaenodes.engine.image.GrayPng;
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.knime.data.ImageColumns;
 import org.vaenodes.knime.nodes.reader.MnistReaderSettings.PixelOutput;
 
@@ -27,6 +27,7 @@ final class MnistTableLayout {
     private final boolean image;
     private final PixelOutput pixels;
     private final boolean scaleToUnit;
+    private final ImageShape shape;
     private final int pixelCount;
     private final String rowIdPrefix;
 
@@ -36,7 +37,8 @@ final class MnistTableLayout {
         this.image = image;
         this.pixels = pixels;
         this.scaleToUnit = scaleToUnit;
-        this.pixelCount = shape.rows() * shape.cols();
+        this.shape = ImageShape.gray(shape.cols(), shape.rows());
+        this.pixelCount = this.shape.values();
         this.rowIdPrefix = rowIdPrefix;
     }
 
@@ -49,16 +51,9 @@ final class MnistTableLayout {
             cols.add(new DataColumnSpecCreator(ImageColumns.IMAGE, PNGImageContent.TYPE).createSpec());
         }
         if (pixels == PixelOutput.LIST) {
-            DataColumnSpecCreator list = new DataColumnSpecCreator(ImageColumns.PIXELS,
-                ListCell.getCollectionType(DoubleCell.TYPE));
-            // one name per pixel, as KNIME's collection columns name their elements: tells a VAE Learner the
-            // list's length (and so the image shape) at configure time
-            list.setElementNames(ImageColumns.pixelNames(pixelCount).toArray(String[]::new));
-            cols.add(list.createSpec());
+            cols.add(ImageColumns.pixelListSpec(shape));
         } else if (pixels == PixelOutput.COLUMNS) {
-            for (String name : ImageColumns.pixelNames(pixelCount)) {
-                cols.add(new DataColumnSpecCreator(name, DoubleCell.TYPE).createSpec());
-            }
+            cols.addAll(ImageColumns.pixelColumnSpecs(shape));
         }
         return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
     }

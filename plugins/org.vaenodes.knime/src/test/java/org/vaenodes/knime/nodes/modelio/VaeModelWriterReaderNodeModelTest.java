@@ -88,7 +88,7 @@ class VaeModelWriterReaderNodeModelTest {
         assertTrue(msg.contains("conditional") && msg.contains("Model Writer"), msg);
         VaeModelPortObjectSpec s = TestModels.unconditional().getSpec();
         VaeModelPortObjectSpec linear = new VaeModelPortObjectSpec(s.input(), s.latentSize(), s.likelihood(),
-            s.imageRows(), s.imageCols(), "", org.vaenodes.engine.model.Dl4jConfigurations.whyNotDl4j(false, 0));
+            s.imageShape(), "", org.vaenodes.engine.model.Dl4jConfigurations.whyNotDl4j(false, 0));
         msg = assertThrows(InvalidSettingsException.class, () -> writer.configure(linear)).getMessage();
         assertTrue(msg.contains("without hidden layers"), msg);
     }

@@ -1,0 +1,45 @@
+package org.vaenodes.engine.image;
+
+import java.util.Objects;
+
+/**
+ * An image file that cannot be decoded, with the {@link Reason} as a category (so a node can count or filter
+ * failures) and a message that is a complete sentence naming the file or source and what was expected.
+ */
+public final class ImageDecodeException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why the data could not be decoded. */
+    public enum Reason {
+        /** Zero bytes. */
+        EMPTY,
+        /** Not recognisably an image: the first bytes match no image format. */
+        NOT_AN_IMAGE,
+        /** An image, but in a format or variant this decoder does not read (e.g. TIFF, WebP, lossless JPEG). */
+        UNSUPPORTED,
+        /** Above {@link ImageLimits} or larger than the free Java heap allows. */
+        TOO_LARGE,
+        /** Recognised format, but the data is damaged. */
+        CORRUPT,
+        /** The data ends before the image does (an interrupted download or copy). */
+        TRUNCATED
+    }
+
+    private final Reason reason;
+
+    public ImageDecodeException(Reason reason, String message) {
+        super(message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** With the low-level exception that revealed the problem, kept for the log. */
+    public ImageDecodeException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
