@@ -174,6 +174,13 @@ def main():
         res["mnist_sample" if ds == "sample" else "fashion_mnist"] = entry
         rows.append((ds, entry))
 
+    large = last(logs, "large-200k", "result")
+    if large:
+        rss, wall = time_v(logs, "large-200k")
+        res["larger_than_heap"] = {k: (rnd(v, 3) if isinstance(v, float) else v) for k, v in large.items()
+                                   if k not in ("event", "system")}
+        res["larger_than_heap"]["peak_rss_mb_time_v"] = rnd(rss, 0)
+
     node = last(logs, "node-overhead", "node")
     if node:
         res["node_overhead"] = {k: (rnd(v, 3) if isinstance(v, float) else v) for k, v in node.items()
@@ -232,6 +239,13 @@ def main():
                                            t["s_per_epoch_median"], t["test_neg_elbo"],
                                            f(t["ratio_over_pytorch_median"], "%.2f"),
                                            f(t["ratio_over_fast_trainer_median"], "%.2f")))
+    lt = res.get("larger_than_heap")
+    if lt:
+        print("larger than the heap: %d rows (%s epochs) from disk in chunks of %d rows under a %.0f MB heap: %.1f s/epoch "
+              "(median), test −ELBO %.2f, peak heap %.0f MB (sum of pool peaks), peak RSS %s MB" % (
+                  lt["rows"], lt["epochs"], lt["chunk_rows"], lt["max_heap_mb"], lt["s_per_epoch_median"],
+                  lt["test_neg_elbo"], lt["peak_heap_mb_sum_of_pool_peaks"],
+                  f(lt.get("peak_rss_mb_time_v") or lt.get("peak_rss_mb"), "%.0f")))
     for ds, entry in rows:
         inf = (entry.get("engine") or {}).get("inference")
         if inf:

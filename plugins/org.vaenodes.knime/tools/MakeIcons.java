@@ -21,6 +21,7 @@ public class MakeIcons {
         String nodes = "src/main/java/org/vaenodes/knime/nodes/";
         save(category(), "icons/category.png");
         save(reader(), nodes + "reader/mnist-reader.png");
+        save(imageFolder(), nodes + "imagereader/image-folder-reader.png");
         save(encoder(), nodes + "encoder/vae-encoder.png");
         save(decoder(), nodes + "decoder/vae-decoder.png");
         save(latentGrid(), nodes + "grid/latent-grid.png");
@@ -86,6 +87,24 @@ public class MakeIcons {
         g.setStroke(new BasicStroke(2f));
         g.drawLine(4, 4, 11, 4);
         g.drawLine(11, 4, 6, 12);
+        g.dispose();
+        return img;
+    }
+
+    /** A folder holding a small picture: a hill under a sun. */
+    static BufferedImage imageFolder() {
+        BufferedImage img = canvas();
+        Graphics2D g = pen(img);
+        // the folder: a tab on the back, then the front
+        g.setColor(INK);
+        g.fillRect(0, 2, 6, 3);
+        g.fillRect(0, 4, 16, 11);
+        // the picture inside it
+        g.setColor(Color.WHITE);
+        g.fillRect(2, 6, 12, 7);
+        g.setColor(ACCENT);
+        g.fillPolygon(new int[] {2, 8, 11, 14, 14, 2}, new int[] {13, 8, 11, 9, 13, 13}, 6);
+        g.fillRect(3, 7, 2, 2);
         g.dispose();
         return img;
     }

@@ -151,8 +151,11 @@ final class RunOutputs {
         int cols = Math.min(perLine, rows.size());
         int lines = (rows.size() + perLine - 1) / perLine;
         int gap = 2;
+        // colour when any picture has colour (an RGB model's), else grey as the pictures are
+        boolean colour = rows.stream().flatMap(java.util.Arrays::stream)
+            .anyMatch(img -> img.getColorModel().getNumColorComponents() > 1);
         BufferedImage sheet = new BufferedImage(cols * (w + gap), lines * (idx.length * h + gap),
-            BufferedImage.TYPE_BYTE_GRAY);
+            colour ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = sheet.createGraphics();
         for (int r = 0; r < rows.size(); r++) {
             int x = (r % perLine) * (w + gap);

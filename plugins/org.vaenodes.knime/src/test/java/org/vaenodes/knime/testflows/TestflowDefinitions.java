@@ -10,6 +10,7 @@ import org.vaenodes.engine.data.MnistDataset;
 import org.vaenodes.knime.nodes.decoder.VaeDecoderNodeFactory;
 import org.vaenodes.knime.nodes.encoder.VaeEncoderNodeFactory;
 import org.vaenodes.knime.nodes.grid.LatentGridRendererNodeFactory;
+import org.vaenodes.knime.nodes.imagereader.ImageFolderReaderNodeFactory;
 import org.vaenodes.knime.nodes.learner.VaeLearnerNodeFactory;
 import org.vaenodes.knime.nodes.modelio.VaeModelReaderNodeFactory;
 import org.vaenodes.knime.nodes.modelio.VaeModelWriterNodeFactory;
@@ -35,6 +36,8 @@ public final class TestflowDefinitions {
         writeIdxData(idx.resolve("data"));
         // its data/dl4j-vae.zip is made by plugins/org.vaenodes.engine/tools/MakeDl4jVaeZip.java (DL4J's API only)
         dl4jModelFiles().write(root.resolve("05_dl4j_model_files"));
+        // its data/images/ are made by data/make_images.py (Twemoji pictures, CC-BY 4.0; see data/LICENSE-images.txt)
+        ownImages().write(root.resolve("06_own_images"));
     }
 
     /** Where flows write their DL4J model file; the runner points output_… variables at the run's output folder. */
@@ -111,6 +114,33 @@ public final class TestflowDefinitions {
             .connectVariables(3, 4)
             .connect(4, 0, 6, 0).connect(5, 0, 6, 1)
             .connect(7, 0, 8, 0);
+    }
+
+    /**
+     * Your own pictures: an Image Folder Reader on 392 colour emoji in five sub-folders (their labels) plus three
+     * unreadable files it skips with a warning → VAE Learner (32 × 32 RGB, 2-D latent) → Latent Grid Renderer and
+     * the Encoder's reconstructions; and a second Learner that takes the PNG image cells themselves.
+     */
+    static TestflowWriter ownImages() {
+        return new TestflowWriter()
+            .node(new NodeSpec(1, ImageFolderReaderNodeFactory.class, "392 colour pictures in 5 folders, 3 unreadable",
+                Map.of("folder", "knime://knime.workflow/data/images", "width", 32, "height", 32, "color", "rgb"),
+                Map.of(), 60, 100))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "32 x 32 RGB, 2-D latent space",
+                Map.of("list_column", "Pixels", "encoder_layers", "512", "epochs", 60, "batch_size", 32),
+                Map.of(), 260, 100))
+            .node(new NodeSpec(3, LatentGridRendererNodeFactory.class, "The learnt picture manifold",
+                Map.of("grid_size", 12, "tile_scale", 2), Map.of(), 460, 40))
+            .node(new NodeSpec(4, VaeEncoderNodeFactory.class, "Reconstructions of the pictures",
+                Map.of("reconstruction_image", true), Map.of(), 460, 180))
+            .node(new NodeSpec(5, VaeLearnerNodeFactory.class, "Learns from the PNG image cells",
+                Map.of("input_mode", "image", "image_column", "Image", "image_colour", "rgb", "encoder_layers", "256",
+                    "latent_size", 8, "epochs", 5),
+                Map.of(), 260, 260))
+            .connect(1, 0, 2, 0)
+            .connect(2, 0, 3, 0)
+            .connect(2, 0, 4, 0).connect(1, 0, 4, 1)
+            .connect(1, 0, 5, 0);
     }
 
     /** A VAE conditioned on the digit label: ten samples of every digit, and the latent grid of the digit 3. */

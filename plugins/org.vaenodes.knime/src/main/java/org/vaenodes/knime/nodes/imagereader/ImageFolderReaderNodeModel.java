@@ -75,7 +75,8 @@ final class ImageFolderReaderNodeModel extends SettingsNodeModel {
         int n = files.size();
         int attempted = 0;
         long written = 0;
-        List<String> skipped = new ArrayList<>();
+        int skipped = 0;
+        List<String> named = new ArrayList<>(NAMED_SKIPS); // the first skipped files, with their reason
         String firstProblem = null;
         for (ImageFile file : files) {
             if (maxRows != ImageFolderReaderSettings.MAX_ROWS_ALL && written >= maxRows) {
@@ -94,7 +95,9 @@ final class ImageFolderReaderNodeModel extends SettingsNodeModel {
                     throw e; // its message names the file and the problem
                 }
                 firstProblem = firstProblem == null ? e.getMessage() : firstProblem;
-                skipped.add(name + " (" + describe(e.reason()) + ")");
+                if (skipped++ < NAMED_SKIPS) {
+                    named.add(name + " (" + describe(e.reason()) + ")");
+                }
                 getLogger().warn("Skipped " + name + ": " + e.getMessage());
                 continue;
             } catch (IOException e) {
@@ -103,7 +106,9 @@ final class ImageFolderReaderNodeModel extends SettingsNodeModel {
                     throw new IOException(message, e);
                 }
                 firstProblem = firstProblem == null ? message : firstProblem;
-                skipped.add(name + " (unreadable)");
+                if (skipped++ < NAMED_SKIPS) {
+                    named.add(name + " (unreadable)");
+                }
                 getLogger().warn("Skipped " + name + ": " + message);
                 continue;
             }
@@ -115,8 +120,8 @@ final class ImageFolderReaderNodeModel extends SettingsNodeModel {
             throw new IOException("None of the " + attempted + " matching files in " + root + " could be read as an "
                 + "image, so there is nothing to output. The first problem: " + firstProblem);
         }
-        if (!skipped.isEmpty()) {
-            setWarningMessage(skipWarning(skipped, attempted));
+        if (skipped > 0) {
+            setWarningMessage(skipWarning(named, skipped, attempted));
         }
         final long rows = written;
         exec.setProgress(1.0, () -> "Read " + rows + (rows == 1 ? " image" : " images"));
@@ -132,13 +137,19 @@ final class ImageFolderReaderNodeModel extends SettingsNodeModel {
         return ImageResizer.resize(img, shape.width(), shape.height(), resize);
     }
 
-    /** "Skipped k of n files: a.png (empty file), … and m more". */
-    static String skipWarning(List<String> skipped, int attempted) {
-        StringBuilder w = new StringBuilder("Skipped ").append(skipped.size()).append(" of ").append(attempted)
-            .append(attempted == 1 ? " file: " : " files: ");
-        w.append(String.join(", ", skipped.subList(0, Math.min(NAMED_SKIPS, skipped.size()))));
-        if (skipped.size() > NAMED_SKIPS) {
-            w.append(" and ").append(skipped.size() - NAMED_SKIPS).append(" more");
+    /**
+     * "Skipped k of n files: a.png (empty file), … and m more".
+     *
+     * @param named the first skipped files with their reason (at most {@link #NAMED_SKIPS} are named)
+     * @param skipped how many files were skipped
+     * @param attempted how many files were tried
+     */
+    static String skipWarning(List<String> named, int skipped, int attempted) {
+        List<String> shown = named.subList(0, Math.min(NAMED_SKIPS, named.size()));
+        StringBuilder w = new StringBuilder("Skipped ").append(skipped).append(" of ").append(attempted)
+            .append(attempted == 1 ? " file: " : " files: ").append(String.join(", ", shown));
+        if (skipped > shown.size()) {
+            w.append(" and ").append(skipped - shown.size()).append(" more");
         }
         return w.toString();
     }

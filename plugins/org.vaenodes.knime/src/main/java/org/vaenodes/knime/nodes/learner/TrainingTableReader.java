@@ -1,30 +1,54 @@
 package org.vaenodes.knime.nodes.learner;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.data.container.CloseableRowIterator;
 import org.vaenodes.engine.concurrent.EngineWorkers;
+import org.vaenodes.engine.train.RowFile;
 import org.vaenodes.engine.train.TrainingData;
+import org.vaenodes.engine.train.TrainingMemory;
+import org.vaenodes.engine.train.TrainingRows;
 import org.vaenodes.knime.data.InputColumns;
 import org.vaenodes.knime.data.LabelColumn;
 
 /**
- * Turns the learner's input table into the engine's training data: one float32 copy of the inputs (nothing more is
- * kept), the class index of each row for a conditional VAE, and a count of rows skipped for missing values.
+ * Turns the learner's input table into the engine's training rows, with the class index of each row for a
+ * conditional VAE and a count of rows skipped for missing values. Rows that fit the heap budget
+ * ({@link TrainingMemory#fitsInHeap}) become one float32 array; larger tables are written row by row to a temporary
+ * {@link RowFile} (KNIME's tables can only be read front to back; training reads its chunks in shuffled order),
+ * deleted when the result is closed.
  */
 final class TrainingTableReader {
 
-    /** What was read: the data, the input layout (with a list column's length now known) and the label values. */
-    record Result(TrainingData data, InputColumns input, List<String> labelValues, int skippedRows) {
+    /** What was read: the rows, the input layout (its width now known) and the label values. Close it when done. */
+    record Result(TrainingRows data, InputColumns input, List<String> labelValues, int skippedRows)
+        implements AutoCloseable {
+
+        /** Whether the rows are in a temporary file rather than in memory. */
+        boolean onDisk() {
+            return data instanceof RowFile;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (data instanceof RowFile file) {
+                file.close();
+                Files.deleteIfExists(file.path());
+            }
+        }
     }
 
     /** Rows taken from the table's iterator (on the calling thread) before they are converted together. */
@@ -38,23 +62,102 @@ final class TrainingTableReader {
     private TrainingTableReader() {
     }
 
+    /** Where complete rows go: one array, or a row file. */
+    private interface RowSink {
+        void accept(float[] values, int offset, String label) throws IOException;
+    }
+
     static Result read(BufferedDataTable table, InputColumns input, LabelColumn label, boolean skipMissing,
-        ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException {
+        ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException, IOException {
         long size = table.size();
         if (size == 0) {
             throw new InvalidSettingsException("The input table is empty: the VAE needs rows to learn from.");
         }
         InputColumns in = input.width() > 0 ? input : learnWidth(table, input);
         int width = in.width();
-        if (size * width > Integer.MAX_VALUE - 8) {
-            throw new InvalidSettingsException("Too much data for one training run: " + size + " rows of " + width
-                + " values exceed 2^31 values. Sample fewer rows (e.g. with a Row Sampler).");
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new InvalidSettingsException("Too many rows for one training run: " + size + " (at most "
+                + (Integer.MAX_VALUE - 8) + "). Sample fewer rows (e.g. with a Row Sampler).");
         }
-        float[] values = new float[(int) size * width];
-        String[] rawLabels = label == null ? null : new String[(int) size];
-        int n = 0;
+        if (TrainingMemory.fitsInHeap(size, width)) {
+            return inMemory(table, in, label, skipMissing, exec);
+        }
+        return onDisk(table, in, label, skipMissing, exec);
+    }
+
+    private static Result inMemory(BufferedDataTable table, InputColumns in, LabelColumn label, boolean skipMissing,
+        ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException, IOException {
+        int size = (int) table.size();
+        int width = in.width();
+        float[] values = new float[size * width];
+        String[] rawLabels = label == null ? null : new String[size];
+        int[] n = {0};
+        int skipped = readRows(table, in, label, skipMissing, exec, (v, offset, lbl) -> {
+            System.arraycopy(v, offset, values, n[0] * width, width);
+            if (rawLabels != null) {
+                rawLabels[n[0]] = lbl;
+            }
+            n[0]++;
+        });
+        int rows = n[0];
+        float[] kept = rows == size ? values : Arrays.copyOf(values, rows * width);
+        List<String> labelValues = List.of();
+        int[] classes = null;
+        if (rawLabels != null) {
+            labelValues = LabelColumn.ordered(new HashSet<>(List.of(Arrays.copyOf(rawLabels, rows))));
+            classes = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                classes[i] = labelValues.indexOf(rawLabels[i]);
+            }
+        }
+        return new Result(new TrainingData(kept, rows, width, classes), in, new ArrayList<>(labelValues), skipped);
+    }
+
+    private static Result onDisk(BufferedDataTable table, InputColumns in, LabelColumn label, boolean skipMissing,
+        ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException, IOException {
+        // class indices are written with each row, so the labels' order must be known first: one pass over them
+        List<String> labelValues = label == null ? List.of() : labelValues(table, label);
+        Path file = Files.createTempFile("vae-nodes-training-", ".rows");
+        boolean done = false;
+        try {
+            int skipped;
+            try (RowFile.Writer writer = new RowFile.Writer(file, in.width(), label != null)) {
+                skipped = readRows(table, in, label, skipMissing, exec,
+                    (v, offset, lbl) -> writer.append(v, offset, lbl == null ? 0 : labelValues.indexOf(lbl)));
+            }
+            Result result = new Result(RowFile.open(file), in, new ArrayList<>(labelValues), skipped);
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static List<String> labelValues(BufferedDataTable table, LabelColumn label) {
+        Set<String> values = new HashSet<>();
+        try (CloseableRowIterator it = table.iterator()) {
+            while (it.hasNext()) {
+                String v = label.valueOf(it.next());
+                if (v != null) {
+                    values.add(v);
+                }
+            }
+        }
+        return LabelColumn.ordered(values);
+    }
+
+    /** Reads every row, hands the complete ones to {@code sink} in table order; returns the rows skipped. */
+    private static int readRows(BufferedDataTable table, InputColumns in, LabelColumn label, boolean skipMissing,
+        ExecutionMonitor exec, RowSink sink) throws InvalidSettingsException, CanceledExecutionException,
+        IOException {
+        long size = table.size();
+        int width = in.width();
+        float[] values = new float[CHUNK_ROWS * width];
+        int kept = 0;
         int skipped = 0;
-        int seen = 0;
+        long seen = 0;
         DataRow[] rows = new DataRow[CHUNK_ROWS];
         DataCell[] lists = new DataCell[CHUNK_ROWS];
         byte[] status = new byte[CHUNK_ROWS];
@@ -67,8 +170,7 @@ final class TrainingTableReader {
                     lists[count] = in.listCell(rows[count]);
                     count++;
                 }
-                // each row lands at its position in the table; rows after a skipped one move up below
-                convert(in, rows, lists, count, values, seen, status, errors);
+                convert(in, rows, lists, count, values, status, errors);
                 for (int i = 0; i < count; i++) {
                     DataRow row = rows[i];
                     if (status[i] == FAILED) {
@@ -85,13 +187,8 @@ final class TrainingTableReader {
                         skipped++;
                         continue;
                     }
-                    if (n < seen + i) {
-                        System.arraycopy(values, (seen + i) * width, values, n * width, width);
-                    }
-                    if (rawLabels != null) {
-                        rawLabels[n] = lbl;
-                    }
-                    n++;
+                    sink.accept(values, i * width, lbl);
+                    kept++;
                 }
                 seen += count;
                 Arrays.fill(rows, 0, count, null);
@@ -100,35 +197,26 @@ final class TrainingTableReader {
                 exec.setProgress(seen / (double) size, "Reading row " + seen + " of " + size);
             }
         }
-        if (n == 0) {
+        if (kept == 0) {
             throw new InvalidSettingsException("All " + size + " rows have missing values: nothing to learn from.");
         }
-        float[] kept = n == size ? values : Arrays.copyOf(values, n * width);
-        List<String> labelValues = List.of();
-        int[] classes = null;
-        if (rawLabels != null) {
-            labelValues = LabelColumn.ordered(new HashSet<>(List.of(Arrays.copyOf(rawLabels, n))));
-            classes = new int[n];
-            for (int i = 0; i < n; i++) {
-                classes[i] = labelValues.indexOf(rawLabels[i]);
-            }
-        }
-        return new Result(new TrainingData(kept, n, width, classes), in, new ArrayList<>(labelValues), skipped);
+        return skipped;
     }
 
     /**
-     * Converts rows[0 … count) into values at their table positions (first + i), each row's outcome into status
-     * (and errors). Converting 784 cell objects per row is bound by memory latency, so the rows are split over the
-     * cores (one part on the calling thread); no part reads shared state or touches the table's storage.
+     * Converts rows[0 … count) into values (row i at i × width), each row's outcome into status (and errors).
+     * Converting 784 cell objects (or decoding a PNG) per row is bound by memory latency or the CPU, so the rows are
+     * split over the cores (one part on the calling thread); no part reads shared state or touches the table's
+     * storage.
      */
     private static void convert(InputColumns in, DataRow[] rows, DataCell[] lists, int count, float[] values,
-        int first, byte[] status, InvalidSettingsException[] errors) {
+        byte[] status, InvalidSettingsException[] errors) {
         int width = in.width();
         int parts = Math.max(1, Math.min(EngineWorkers.threadCount(), count / MIN_ROWS_PER_PART));
         EngineWorkers.forEachPart(parts, p -> {
             for (int i = count * p / parts; i < count * (p + 1) / parts; i++) {
                 try {
-                    status[i] = in.read(rows[i], lists[i], values, (first + i) * width) ? COMPLETE : MISSING;
+                    status[i] = in.read(rows[i], lists[i], values, i * width) ? COMPLETE : MISSING;
                 } catch (InvalidSettingsException e) {
                     status[i] = FAILED;
                     errors[i] = e;

@@ -24,6 +24,7 @@ import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingCancelledException;
+import org.vaenodes.engine.train.TrainingData;
 import org.vaenodes.engine.train.TrainingDivergedException;
 import org.vaenodes.engine.train.TrainingResult;
 import org.vaenodes.knime.data.InputColumns;
@@ -152,12 +153,18 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         BufferedDataTable table = (BufferedDataTable) in[0];
         DataTableSpec spec = table.getDataTableSpec();
         LabelColumn label = labelColumn(spec);
-        TrainingTableReader.Result read = TrainingTableReader.read(table, inputColumns(spec), label,
-            settings.missingValues.value() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05));
-        checkLikelihoodFits(read);
-        VaeConfig config = vaeConfig(read, imageShape(read.input(), spec));
         TrainingResult result;
-        try {
+        VaeConfig config;
+        InputColumns input;
+        List<String> labelValues;
+        int skipped;
+        try (TrainingTableReader.Result read = TrainingTableReader.read(table, inputColumns(spec), label,
+            settings.missingValues.value() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05))) {
+            checkLikelihoodFits(read);
+            config = vaeConfig(read, imageShape(read.input(), spec));
+            input = read.input();
+            labelValues = read.labelValues();
+            skipped = read.skippedRows();
             result = Trainer.train(config, read.data(), settings.trainingConfig(),
                 new ProgressReporter(exec.createSubProgress(0.95), settings.epochs.getIntValue()),
                 Cancellation.of(exec));
@@ -166,10 +173,10 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         } catch (TrainingDivergedException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        if (read.skippedRows() > 0) {
-            setWarningMessage("Skipped " + read.skippedRows() + " row(s) with missing values.");
+        if (skipped > 0) {
+            setWarningMessage("Skipped " + skipped + " row(s) with missing values.");
         }
-        InputDescription description = describe(read.input(), label, read.labelValues());
+        InputDescription description = describe(input, label, labelValues);
         TrainedModel model = TrainedModel.of(result, description);
         pushFlowVariables(result);
         VaeModelPortObjectSpec modelSpec =
@@ -178,8 +185,15 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
             TrainingHistoryTable.create(result.history(), exec)};
     }
 
+    /**
+     * Rows in memory are checked here, with advice; rows in a file are checked by the trainer while it reads them
+     * once before training (same rule and message, without the advice).
+     */
     private void checkLikelihoodFits(TrainingTableReader.Result read) throws InvalidSettingsException {
-        String unfit = read.data().whyNotFor(settings.likelihood.value().engine);
+        if (!(read.data() instanceof TrainingData inMemory)) {
+            return;
+        }
+        String unfit = inMemory.whyNotFor(settings.likelihood.value().engine);
         if (unfit != null) {
             throw new InvalidSettingsException(unfit + " (counting the rows used). " + (settings.likelihood.value()
                 == LikelihoodChoice.BERNOULLI ? "Scale the input (e.g. the MNIST Reader's 'Scale pixels to [0, 1]') or"
@@ -188,7 +202,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
     }
 
     private VaeConfig vaeConfig(TrainingTableReader.Result read, ImageShape image) throws InvalidSettingsException {
-        int d = read.data().d();
+        int d = read.data().width();
         try {
             VaeConfig c = VaeConfig.of(d, settings.encoderHidden(), settings.latentSize.getIntValue())
                 .withDecoderHidden(settings.decoderHidden())

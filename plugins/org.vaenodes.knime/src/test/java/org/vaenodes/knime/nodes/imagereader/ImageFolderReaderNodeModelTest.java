@@ -374,7 +374,9 @@ class ImageFolderReaderNodeModelTest {
         }
         assertEquals("Skipped 8 of 20 files: f0.png (empty file), f1.png (empty file), f2.png (empty file), "
             + "f3.png (empty file), f4.png (empty file) and 3 more",
-            ImageFolderReaderNodeModel.skipWarning(skipped, 20));
+            ImageFolderReaderNodeModel.skipWarning(skipped, 8, 20));
+        assertEquals("Skipped 1 of 4 files: a.png (truncated)",
+            ImageFolderReaderNodeModel.skipWarning(List.of("a.png (truncated)"), 1, 4));
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.vaenodes.engine.train.RowFile;
+import org.vaenodes.engine.train.TrainingMemory;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
@@ -57,23 +59,41 @@ class TrainingTableReaderTest {
     }
 
     private static TrainingTableReader.Result read(BufferedDataTable t, boolean skip)
-        throws InvalidSettingsException, org.knime.core.node.CanceledExecutionException {
+        throws InvalidSettingsException, org.knime.core.node.CanceledExecutionException, java.io.IOException {
         return TrainingTableReader.read(t, InputColumns.ofList(t.getDataTableSpec(), "x", 0),
             LabelColumn.of(t.getDataTableSpec(), "label"), skip, new ExecutionMonitor());
     }
 
-    @Test
-    void keptRowsArriveInTableOrderWithTheirLabels() throws Exception {
+    /** In memory, and (with a tiny heap budget) through a temporary row file: the same rows, labels and order. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void keptRowsArriveInTableOrderWithTheirLabels(boolean onDisk) throws Exception {
         // skipped rows at the start, on both sides of chunk borders (2,047 | 2,048) and inside parallel parts
         Set<Integer> noList = Set.of(0, 2047, 2048, 3000);
         Set<Integer> noElement = Set.of(5, 300, 4095);
         Set<Integer> noLabel = Set.of(257, 4999);
-        TrainingTableReader.Result r = read(table(noList, noElement, noLabel, Set.of()), true);
-        assertEquals(9, r.skippedRows());
-        assertEquals(ROWS - 9, r.data().n());
-        assertEquals(WIDTH, r.data().d());
-        assertEquals(List.of("c0", "c1", "c2"), r.labelValues());
-        float[] v = r.data().values();
+        if (onDisk) {
+            System.setProperty(TrainingMemory.BUDGET_PROPERTY, "1000");
+        }
+        java.nio.file.Path file;
+        float[] v;
+        int[] labels;
+        try (TrainingTableReader.Result r = read(table(noList, noElement, noLabel, Set.of()), true)) {
+            assertEquals(onDisk, r.onDisk());
+            file = r.data() instanceof RowFile f ? f.path() : null;
+            assertEquals(9, r.skippedRows());
+            assertEquals(ROWS - 9, r.data().rows());
+            assertEquals(WIDTH, r.data().width());
+            assertEquals(List.of("c0", "c1", "c2"), r.labelValues());
+            v = new float[(ROWS - 9) * WIDTH];
+            labels = new int[ROWS - 9];
+            r.data().read(0, ROWS - 9, v, labels, 0);
+        } finally {
+            System.clearProperty(TrainingMemory.BUDGET_PROPERTY);
+        }
+        if (file != null) {
+            assertTrue(!java.nio.file.Files.exists(file), "closing the result deletes its file");
+        }
         int k = 0;
         for (int i = 0; i < ROWS; i++) {
             if (noList.contains(i) || noElement.contains(i) || noLabel.contains(i)) {
@@ -85,7 +105,7 @@ class TrainingTableReaderTest {
             }
             float[] actual = java.util.Arrays.copyOfRange(v, k * WIDTH, (k + 1) * WIDTH);
             assertArrayEquals(expected, actual, "kept row " + k + " must be table row " + i);
-            assertEquals(i % 3, r.data().labels()[k], "label of table row " + i);
+            assertEquals(i % 3, labels[k], "label of table row " + i);
             k++;
         }
         assertEquals(ROWS - 9, k);
