@@ -17,12 +17,14 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vaenodes.engine.data.BuiltInSample;
+import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.Encoding;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.Digits;
 import org.vaenodes.engine.train.TrainingConfig;
+import org.vaenodes.engine.train.TrainingData;
 import org.vaenodes.engine.train.Trainer;
 
 class ModelArchiveTest {
@@ -88,6 +90,35 @@ class ModelArchiveTest {
     }
 
     @Test
+    void aColourModelRecordsItsChannelsPixelOrderAndScalingInItsDl4jFile() throws IOException {
+        // 4 × 4 RGB pictures from an image column: 48 values per row, interleaved R, G, B
+        float[] x = new float[60 * 48];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i * 7 % 11) / 10f;
+        }
+        VaeConfig cfg = VaeConfig.of(48, new int[] {16}, 2).withImageShape(new ImageShape(4, 4, 3));
+        TrainedModel colour = TrainedModel.of(Trainer.train(cfg, new TrainingData(x, 60, 48, null),
+                TrainingConfig.defaults(1, 3), null, null), InputDescription.ofImages("Image", 48));
+        byte[] file = ModelArchive.toBytes(colour);
+        TrainedModel back = ModelArchive.fromBytes(file);
+        assertEquals(new ImageShape(4, 4, 3), back.config().imageShape());
+        assertEquals("Image", back.input().imageColumn());
+        assertEquals(48, back.input().width());
+        String config = new String(entry(file, ModelArchive.CONFIG), StandardCharsets.UTF_8);
+        assertTrue(config.contains("image.channels=3") && config.contains("image.pixel.order=row-major")
+                && config.contains("image.scaling="), config);
+        assertTrue(entry(file, "configuration.json").length > 0, "a DL4J network file");
+
+        // a file from before colour models says nothing of channels: its images are grey
+        String grey = new String(readEntry(ModelArchive.CONFIG), StandardCharsets.UTF_8)
+                .replaceAll("image\\.(channels|pixel\\.order|scaling)=[^\\n]*\\n", "");
+        assertTrue(!grey.contains("image.channels"), grey);
+        TrainedModel old = ModelArchive.fromBytes(rewrite(ModelArchive.CONFIG, ModelArchive.CONFIG,
+                grey.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ImageShape.gray(28, 28), old.config().imageShape());
+    }
+
+    @Test
     void rejectsTraversalNames() throws IOException {
         for (String bad : new String[] {"../weights.bin", "sub/weights.bin", "..\\x", "a..b"}) {
             String msg = fails(rewrite(ModelArchive.HISTORY, bad, null));
@@ -122,7 +153,11 @@ class ModelArchiveTest {
     }
 
     private static byte[] readEntry(String name) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+        return entry(bytes, name);
+    }
+
+    private static byte[] entry(byte[] zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 if (e.getName().equals(name)) {

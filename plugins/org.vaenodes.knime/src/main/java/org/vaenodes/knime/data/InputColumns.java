@@ -134,21 +134,22 @@ public final class InputColumns {
 
     /**
      * The columns a trained model expects, found in {@code spec}: by name for value columns, by name and list length
-     * for a list column.
+     * for a list column, by name and the model's image shape ({@code modelImage}; null while a model spec before
+     * training does not know it) for an image column.
      */
     public static InputColumns forModel(DataTableSpec spec, InputDescription input, ImageShape modelImage)
         throws InvalidSettingsException {
         if (input.imageColumn() != null) {
-            if (modelImage == null) {
-                throw new InvalidSettingsException("The model was trained on image column '" + input.imageColumn()
-                    + "' but does not say its image size.");
-            }
             try {
+                if (modelImage == null) { // a model spec before training: only the column can be checked yet
+                    return ofImages(spec, input.imageColumn(), ColorMode.RGB);
+                }
                 return ofImages(spec, input.imageColumn(), modelImage.isColor() ? ColorMode.RGB : ColorMode.GRAY)
                     .withImageShape(modelImage);
             } catch (InvalidSettingsException e) {
                 throw new InvalidSettingsException("The model was trained on image column '" + input.imageColumn()
-                    + "' (" + modelImage.describe() + " images): " + e.getMessage(), e);
+                    + "'" + (modelImage == null ? "" : " (" + modelImage.describe() + " images)") + ": "
+                    + e.getMessage(), e);
             }
         }
         if (input.listColumn() != null) {
