@@ -118,29 +118,30 @@ public final class TestflowDefinitions {
 
     /**
      * Your own pictures: an Image Folder Reader on 392 colour emoji in five sub-folders (their labels) plus three
-     * unreadable files it skips with a warning → VAE Learner (32 × 32 RGB, 2-D latent) → Latent Grid Renderer and
-     * the Encoder's reconstructions; and a second Learner that takes the PNG image cells themselves.
+     * unreadable files it skips with a warning → VAE Learner on the pixel list (32 × 32 RGB, 2-D latent) → Latent
+     * Grid Renderer; a second Learner takes the PNG image cells themselves (16-D latent) and the Encoder reconstructs
+     * the pictures with it, from the same image column.
      */
     static TestflowWriter ownImages() {
         return new TestflowWriter()
             .node(new NodeSpec(1, ImageFolderReaderNodeFactory.class, "392 colour pictures in 5 folders, 3 unreadable",
                 Map.of("folder", "knime://knime.workflow/data/images", "width", 32, "height", 32, "color", "rgb"),
                 Map.of(), 60, 100))
-            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "32 x 32 RGB, 2-D latent space",
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "32 x 32 RGB pixel list, 2-D latent space",
                 Map.of("list_column", "Pixels", "encoder_layers", "512", "epochs", 60, "batch_size", 32),
-                Map.of(), 260, 100))
+                Map.of(), 260, 40))
             .node(new NodeSpec(3, LatentGridRendererNodeFactory.class, "The learnt picture manifold",
                 Map.of("grid_size", 12, "tile_scale", 2), Map.of(), 460, 40))
+            .node(new NodeSpec(5, VaeLearnerNodeFactory.class, "Learns from the PNG image cells, 16-D latent",
+                Map.of("input_mode", "image", "image_column", "Image", "image_colour", "rgb", "encoder_layers", "512",
+                    "latent_size", 16, "epochs", 80, "batch_size", 32),
+                Map.of(), 260, 200))
             .node(new NodeSpec(4, VaeEncoderNodeFactory.class, "Reconstructions of the pictures",
-                Map.of("reconstruction_image", true), Map.of(), 460, 180))
-            .node(new NodeSpec(5, VaeLearnerNodeFactory.class, "Learns from the PNG image cells",
-                Map.of("input_mode", "image", "image_column", "Image", "image_colour", "rgb", "encoder_layers", "256",
-                    "latent_size", 8, "epochs", 5),
-                Map.of(), 260, 260))
+                Map.of("reconstruction_image", true), Map.of(), 460, 200))
             .connect(1, 0, 2, 0)
             .connect(2, 0, 3, 0)
-            .connect(2, 0, 4, 0).connect(1, 0, 4, 1)
-            .connect(1, 0, 5, 0);
+            .connect(1, 0, 5, 0)
+            .connect(5, 0, 4, 0).connect(1, 0, 4, 1);
     }
 
     /** A VAE conditioned on the digit label: ten samples of every digit, and the latent grid of the digit 3. */
