@@ -23,10 +23,9 @@ class SettingChoiceIdsTest {
         expected.put("reader.MnistReaderSettings$Source", List.of("builtin-train", "builtin-test", "idx-files",
             "download-mnist-train", "download-mnist-test", "download-fashion-mnist-train",
             "download-fashion-mnist-test"));
-        expected.put("reader.MnistReaderSettings$PixelOutput", List.of("list", "columns", "none"));
+        expected.put("../data.PixelOutput", List.of("list", "columns", "none"));
         expected.put("imagereader.ImageFolderReaderSettings$ResizeChoice", List.of("stretch", "crop"));
         expected.put("imagereader.ImageFolderReaderSettings$ColorChoice", List.of("grey", "rgb"));
-        expected.put("imagereader.ImageFolderReaderSettings$PixelOutput", List.of("list", "columns", "none"));
         expected.put("imagereader.ImageFolderReaderSettings$BadFiles", List.of("skip", "fail"));
         expected.put("learner.VaeLearnerSettings$InputMode", List.of("list", "columns", "image"));
         expected.put("learner.VaeLearnerSettings$ImageColour", List.of("grey", "rgb"));
@@ -37,7 +36,6 @@ class SettingChoiceIdsTest {
         expected.put("learner.VaeLearnerSettings$TrainerSetting", List.of("fast", "dl4j"));
         expected.put("decoder.VaeDecoderSettings$Mode", List.of("sample", "decode"));
         expected.put("decoder.VaeDecoderSettings$SampleLabels", List.of("all", "one"));
-        expected.put("decoder.VaeDecoderSettings$PixelOutput", List.of("list", "columns", "none"));
         expected.put("../data.MissingValueRows", List.of("fail", "output-missing"));
         expected.put("grid.LatentGridSettings$Range", List.of("linear", "gaussian-quantiles"));
         for (Map.Entry<String, List<String>> e : expected.entrySet()) {

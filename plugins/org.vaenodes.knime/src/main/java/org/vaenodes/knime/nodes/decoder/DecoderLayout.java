@@ -22,7 +22,7 @@ import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.render.ImageSheets;
 import org.vaenodes.knime.data.ImageColumns;
-import org.vaenodes.knime.nodes.decoder.VaeDecoderSettings.PixelOutput;
+import org.vaenodes.knime.data.PixelOutput;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 
 /**
@@ -139,17 +139,7 @@ final class DecoderLayout {
             byte[] png = ImageSheets.imagePng(decoded, k * width, imageShape, 1, false);
             cells.add(new PNGImageContent(png).toImageCell());
         }
-        if (pixels != PixelOutput.NONE) {
-            List<DataCell> values = new ArrayList<>(width);
-            for (int p = 0; p < width; p++) {
-                values.add(new DoubleCell(decoded[k * width + p]));
-            }
-            if (pixels == PixelOutput.LIST) {
-                cells.add(CollectionCellFactory.createListCell(values));
-            } else {
-                cells.addAll(values);
-            }
-        }
+        pixels.addCells(cells, decoded, k * width, width);
         return new DefaultRow(key, cells);
     }
 

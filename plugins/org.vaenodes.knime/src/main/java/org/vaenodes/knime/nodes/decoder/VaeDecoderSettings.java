@@ -8,6 +8,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vaenodes.knime.data.PixelOutput;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.data.MissingValueRows;
 import org.vaenodes.knime.util.ChoiceSetting;
@@ -30,10 +31,6 @@ final class VaeDecoderSettings extends NodeSettingsGroup {
     }
 
     /** How decoded values are written to the output table. */
-    enum PixelOutput implements SettingChoice {
-        LIST, COLUMNS, NONE;
-    }
-
     static final String CFG_MODE = "mode";
     static final String CFG_Z_COLUMNS = "z_columns";
     static final String CFG_SAMPLE_COUNT = "sample_count";

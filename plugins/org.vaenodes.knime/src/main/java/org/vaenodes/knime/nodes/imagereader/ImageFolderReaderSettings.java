@@ -13,6 +13,7 @@ import org.vaenodes.engine.image.ImageLimits;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.image.ResizeMode;
 import org.vaenodes.knime.util.ChoiceSetting;
+import org.vaenodes.knime.data.PixelOutput;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingChoice;
 
@@ -50,11 +51,6 @@ final class ImageFolderReaderSettings extends NodeSettingsGroup {
         ColorMode mode() {
             return mode;
         }
-    }
-
-    /** How pixels are written to the output table (as in the MNIST Reader). */
-    enum PixelOutput implements SettingChoice {
-        LIST, COLUMNS, NONE;
     }
 
     /** What happens to a file that cannot be read as an image. */

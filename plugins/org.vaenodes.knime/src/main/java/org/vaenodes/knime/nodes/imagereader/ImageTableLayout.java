@@ -21,7 +21,7 @@ import org.vaenodes.engine.image.ImageFolder.ImageFile;
 import org.vaenodes.engine.image.ImagePng;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.knime.data.ImageColumns;
-import org.vaenodes.knime.nodes.imagereader.ImageFolderReaderSettings.PixelOutput;
+import org.vaenodes.knime.data.PixelOutput;
 
 /**
  * The reader's output columns (Label, Image, pixels, Path) and how one decoded, resized image becomes one row. The
@@ -62,11 +62,7 @@ final class ImageTableLayout {
         if (image) {
             cols.add(new DataColumnSpecCreator(ImageColumns.IMAGE, PNGImageContent.TYPE).createSpec());
         }
-        if (pixels == PixelOutput.LIST) {
-            cols.add(ImageColumns.pixelListSpec(shape));
-        } else if (pixels == PixelOutput.COLUMNS) {
-            cols.addAll(ImageColumns.pixelColumnSpecs(shape));
-        }
+        cols.addAll(pixels.specs(shape));
         if (path) {
             cols.add(new DataColumnSpecCreator(PATH, StringCell.TYPE).createSpec());
         }
@@ -90,18 +86,7 @@ final class ImageTableLayout {
         if (image) {
             cells.add(new PNGImageContent(ImagePng.encode(img.pixels(), 0, shape)).toImageCell());
         }
-        if (pixels != PixelOutput.NONE) {
-            float[] p = img.pixels();
-            List<DataCell> pixelCells = new ArrayList<>(values);
-            for (int i = 0; i < values; i++) {
-                pixelCells.add(new DoubleCell(p[i]));
-            }
-            if (pixels == PixelOutput.LIST) {
-                cells.add(CollectionCellFactory.createListCell(pixelCells));
-            } else {
-                cells.addAll(pixelCells);
-            }
-        }
+        pixels.addCells(cells, img.pixels(), 0, values);
         if (path) {
             cells.add(new StringCell(slashed(file.relativePath())));
         }

@@ -8,6 +8,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vaenodes.knime.data.PixelOutput;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.ChoiceSetting;
 import org.vaenodes.knime.util.SettingChoice;
@@ -23,11 +24,6 @@ final class MnistReaderSettings extends NodeSettingsGroup {
         BUILTIN_TRAIN, BUILTIN_TEST, IDX_FILES,
         DOWNLOAD_MNIST_TRAIN, DOWNLOAD_MNIST_TEST,
         DOWNLOAD_FASHION_MNIST_TRAIN, DOWNLOAD_FASHION_MNIST_TEST;
-    }
-
-    /** How pixels are written to the output table. */
-    enum PixelOutput implements SettingChoice {
-        LIST, COLUMNS, NONE;
     }
 
     static final String CFG_SOURCE = "source";

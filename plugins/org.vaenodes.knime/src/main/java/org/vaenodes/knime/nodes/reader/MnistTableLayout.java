@@ -18,7 +18,7 @@ import org.vaenodes.engine.data.MnistDataset;
 import org.vaenodes.engine.image.GrayPng;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.knime.data.ImageColumns;
-import org.vaenodes.knime.nodes.reader.MnistReaderSettings.PixelOutput;
+import org.vaenodes.knime.data.PixelOutput;
 
 /** The reader's output columns (Label, Image, pixels) and how one image becomes one row. */
 final class MnistTableLayout {
@@ -50,11 +50,7 @@ final class MnistTableLayout {
         if (image) {
             cols.add(new DataColumnSpecCreator(ImageColumns.IMAGE, PNGImageContent.TYPE).createSpec());
         }
-        if (pixels == PixelOutput.LIST) {
-            cols.add(ImageColumns.pixelListSpec(shape));
-        } else if (pixels == PixelOutput.COLUMNS) {
-            cols.addAll(ImageColumns.pixelColumnSpecs(shape));
-        }
+        cols.addAll(pixels.specs(shape));
         return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
     }
 
@@ -69,16 +65,7 @@ final class MnistTableLayout {
             cells.add(new PNGImageContent(png).toImageCell());
         }
         if (pixels != PixelOutput.NONE) {
-            float[] values = data.imageAsFloats(i, scaleToUnit);
-            List<DataCell> pixelCells = new ArrayList<>(values.length);
-            for (float v : values) {
-                pixelCells.add(new DoubleCell(v));
-            }
-            if (pixels == PixelOutput.LIST) {
-                cells.add(CollectionCellFactory.createListCell(pixelCells));
-            } else {
-                cells.addAll(pixelCells);
-            }
+            pixels.addCells(cells, data.imageAsFloats(i, scaleToUnit), 0, pixelCount);
         }
         return new DefaultRow(new RowKey(rowIdPrefix + i), cells);
     }
