@@ -135,6 +135,23 @@ class VaeLearnerNodeModelTest {
             .contains("tensorflow"));
     }
 
+    /** A workflow saved before image input (no image_column / image_colour keys) loads and trains as before. */
+    @Test
+    void settingsSavedBeforeImageInputLoadWithTheirDefaults() throws Exception {
+        NodeSettingsRO saved;
+        try (java.io.InputStream in = getClass().getResourceAsStream("settings-before-image-input.xml")) {
+            saved = NodeSettings.loadFromXML(in).getNodeSettings("model");
+        }
+        assertTrue(!saved.containsKey(VaeLearnerSettings.CFG_IMAGE_COLUMN));
+        node.loadSettings(saved);
+        NodeSettings now = node.settings();
+        assertEquals("", now.getString(VaeLearnerSettings.CFG_IMAGE_COLUMN));
+        assertEquals("rgb", now.getString(VaeLearnerSettings.CFG_IMAGE_COLOUR));
+        assertEquals("Pixels", now.getString(VaeLearnerSettings.CFG_LIST_COLUMN));
+        set(VaeLearnerSettings.CFG_EPOCHS, 1, VaeLearnerSettings.CFG_ENCODER_LAYERS, "32");
+        assertEquals(784, ((VaeModelPortObject) node.execute(digitsList)[0]).getSpec().input().listLength());
+    }
+
     @Test
     void sameSeedSameModel() throws Exception {
         set(VaeLearnerSettings.CFG_EPOCHS, 1, VaeLearnerSettings.CFG_ENCODER_LAYERS, "32",
