@@ -62,9 +62,18 @@ final class TrainingTableReader {
     private TrainingTableReader() {
     }
 
-    /** Where complete rows go: one array, or a row file. */
-    private interface RowSink {
-        void accept(float[] values, int offset, String label) throws IOException;
+    /**
+     * Where converted rows go. Each chunk of table rows is converted into {@link #array()} from row
+     * {@link #firstRow(long)} on (the chunk's rows in table order); then each complete row is {@link #keep kept}.
+     */
+    private interface RowTarget {
+        float[] array();
+
+        /** Where in {@link #array()} the chunk starting at table row {@code seen} is converted to. */
+        int firstRow(long seen);
+
+        /** Keeps the complete row converted at {@code row} of {@link #array()}, with its label (or null). */
+        void keep(int row, String label) throws IOException;
     }
 
     static Result read(BufferedDataTable table, InputColumns input, LabelColumn label, boolean skipMissing,
@@ -92,12 +101,28 @@ final class TrainingTableReader {
         float[] values = new float[size * width];
         String[] rawLabels = label == null ? null : new String[size];
         int[] n = {0};
-        int skipped = readRows(table, in, label, skipMissing, exec, (v, offset, lbl) -> {
-            System.arraycopy(v, offset, values, n[0] * width, width);
-            if (rawLabels != null) {
-                rawLabels[n[0]] = lbl;
+        // each row is converted at its table position; rows after a skipped one move up
+        int skipped = readRows(table, in, label, skipMissing, exec, new RowTarget() {
+            @Override
+            public float[] array() {
+                return values;
             }
-            n[0]++;
+
+            @Override
+            public int firstRow(long seen) {
+                return (int) seen;
+            }
+
+            @Override
+            public void keep(int row, String lbl) {
+                if (n[0] < row) {
+                    System.arraycopy(values, row * width, values, n[0] * width, width);
+                }
+                if (rawLabels != null) {
+                    rawLabels[n[0]] = lbl;
+                }
+                n[0]++;
+            }
         });
         int rows = n[0];
         float[] kept = rows == size ? values : Arrays.copyOf(values, rows * width);
@@ -121,9 +146,28 @@ final class TrainingTableReader {
         boolean done = false;
         try {
             int skipped;
+            float[] chunk = new float[CHUNK_ROWS * in.width()];
+            java.util.Map<String, Integer> classOf = new java.util.HashMap<>();
+            for (int c = 0; c < labelValues.size(); c++) {
+                classOf.put(labelValues.get(c), c);
+            }
             try (RowFile.Writer writer = new RowFile.Writer(file, in.width(), label != null)) {
-                skipped = readRows(table, in, label, skipMissing, exec,
-                    (v, offset, lbl) -> writer.append(v, offset, lbl == null ? 0 : labelValues.indexOf(lbl)));
+                skipped = readRows(table, in, label, skipMissing, exec, new RowTarget() {
+                    @Override
+                    public float[] array() {
+                        return chunk;
+                    }
+
+                    @Override
+                    public int firstRow(long seen) {
+                        return 0;
+                    }
+
+                    @Override
+                    public void keep(int row, String lbl) throws IOException {
+                        writer.append(chunk, row * in.width(), lbl == null ? 0 : classOf.get(lbl));
+                    }
+                });
             }
             Result result = new Result(RowFile.open(file), in, new ArrayList<>(labelValues), skipped);
             done = true;
@@ -148,13 +192,11 @@ final class TrainingTableReader {
         return LabelColumn.ordered(values);
     }
 
-    /** Reads every row, hands the complete ones to {@code sink} in table order; returns the rows skipped. */
+    /** Reads every row, hands the complete ones to {@code target} in table order; returns the rows skipped. */
     private static int readRows(BufferedDataTable table, InputColumns in, LabelColumn label, boolean skipMissing,
-        ExecutionMonitor exec, RowSink sink) throws InvalidSettingsException, CanceledExecutionException,
+        ExecutionMonitor exec, RowTarget target) throws InvalidSettingsException, CanceledExecutionException,
         IOException {
         long size = table.size();
-        int width = in.width();
-        float[] values = new float[CHUNK_ROWS * width];
         int kept = 0;
         int skipped = 0;
         long seen = 0;
@@ -170,7 +212,8 @@ final class TrainingTableReader {
                     lists[count] = in.listCell(rows[count]);
                     count++;
                 }
-                convert(in, rows, lists, count, values, status, errors);
+                int first = target.firstRow(seen);
+                convert(in, rows, lists, count, target.array(), first, status, errors);
                 for (int i = 0; i < count; i++) {
                     DataRow row = rows[i];
                     if (status[i] == FAILED) {
@@ -187,7 +230,7 @@ final class TrainingTableReader {
                         skipped++;
                         continue;
                     }
-                    sink.accept(values, i * width, lbl);
+                    target.keep(first + i, lbl);
                     kept++;
                 }
                 seen += count;
@@ -204,19 +247,20 @@ final class TrainingTableReader {
     }
 
     /**
-     * Converts rows[0 … count) into values (row i at i × width), each row's outcome into status (and errors).
+     * Converts rows[0 … count) into values (row i at (first + i) × width), each row's outcome into status (and
+     * errors).
      * Converting 784 cell objects (or decoding a PNG) per row is bound by memory latency or the CPU, so the rows are
      * split over the cores (one part on the calling thread); no part reads shared state or touches the table's
      * storage.
      */
     private static void convert(InputColumns in, DataRow[] rows, DataCell[] lists, int count, float[] values,
-        byte[] status, InvalidSettingsException[] errors) {
+        int first, byte[] status, InvalidSettingsException[] errors) {
         int width = in.width();
         int parts = Math.max(1, Math.min(EngineWorkers.threadCount(), count / MIN_ROWS_PER_PART));
         EngineWorkers.forEachPart(parts, p -> {
             for (int i = count * p / parts; i < count * (p + 1) / parts; i++) {
                 try {
-                    status[i] = in.read(rows[i], lists[i], values, i * width) ? COMPLETE : MISSING;
+                    status[i] = in.read(rows[i], lists[i], values, (first + i) * width) ? COMPLETE : MISSING;
                 } catch (InvalidSettingsException e) {
                     status[i] = FAILED;
                     errors[i] = e;
