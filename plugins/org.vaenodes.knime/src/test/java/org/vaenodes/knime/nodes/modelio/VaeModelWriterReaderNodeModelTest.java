@@ -94,6 +94,31 @@ class VaeModelWriterReaderNodeModelTest {
     }
 
     @Test
+    void aColourModelKeepsItsShapeAndAnOverrideIsRgbWhenThreeValuesFillEachPixel(@TempDir Path dir) throws Exception {
+        float[] x = new float[40 * 48];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 13) / 12f;
+        }
+        org.vaenodes.engine.model.VaeConfig cfg = org.vaenodes.engine.model.VaeConfig.of(48, new int[] {8}, 2)
+            .withImageShape(new org.vaenodes.engine.image.ImageShape(4, 4, 3));
+        TrainedModel m = TrainedModel.of(org.vaenodes.engine.train.Trainer.train(cfg,
+            new org.vaenodes.engine.train.TrainingData(x, 40, 48, null),
+            org.vaenodes.engine.train.TrainingConfig.defaults(1, 1), null, null),
+            org.vaenodes.engine.model.InputDescription.ofImages("Image", 48));
+        Path file = dir.resolve("rgb.zip");
+        set(writer, "file", file.toString());
+        writer.execute(TestModels.portObject(m));
+        set(reader, "file", file.toString());
+        VaeModelPortObjectSpec spec = (VaeModelPortObjectSpec) reader.configure()[0];
+        assertEquals(new org.vaenodes.engine.image.ImageShape(4, 4, 3), spec.imageShape());
+        assertEquals("Image", spec.input().imageColumn());
+        // 2 × 8 pixels × 3 values = 48: read as RGB
+        set(reader, "file", file.toString(), "image_rows", 2, "image_cols", 8);
+        spec = (VaeModelPortObjectSpec) reader.configure()[0];
+        assertEquals(new org.vaenodes.engine.image.ImageShape(8, 2, 3), spec.imageShape());
+    }
+
+    @Test
     void readerSettingsOverrideWhatAFileCannotSayAndBadFilesFailAtConfigure(@TempDir Path dir) throws Exception {
         VaeModelPortObject model = TestModels.unconditional();
         Path file = dir.resolve("vae.zip");
@@ -104,6 +129,7 @@ class VaeModelWriterReaderNodeModelTest {
         assertEquals("Inputs", spec.input().listColumn());
         assertEquals(14, spec.imageRows());
         assertEquals(56, spec.imageCols());
+        assertEquals(1, spec.imageShape().channels(), "14 × 56 pixels fill the 784 values: grey");
 
         set(reader, "file", file.toString(), "image_rows", 10, "image_cols", 10);
         assertTrue(assertThrows(InvalidSettingsException.class, reader::configure).getMessage()
