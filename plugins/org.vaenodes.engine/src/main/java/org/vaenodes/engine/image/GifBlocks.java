@@ -1,7 +1,5 @@
 package org.vaenodes.engine.image;
 
-import org.vaenodes.engine.image.ImageDecodeException.Reason;
-
 /**
  * Walks a GIF's blocks up to the end of the first frame's image data, to report a file cut short as TRUNCATED:
  * ImageIO's GIF reader fails on such data with a generic "I/O error". Only the first frame is decoded, so what
@@ -65,9 +63,7 @@ final class GifBlocks {
     /** Fails unless the first {@code end} bytes exist. */
     private static void need(byte[] bytes, int end, String source) throws ImageDecodeException {
         if (end > bytes.length) {
-            throw new ImageDecodeException(Reason.TRUNCATED, source + ": the GIF data ends before its first image is"
-                    + " complete; the file is incomplete (e.g. an interrupted download or copy), expected a complete"
-                    + " GIF image.");
+            throw ImageDecodeException.truncated(source, "GIF", "before its first image is complete", null);
         }
     }
 }

@@ -42,4 +42,17 @@ public final class ImageDecodeException extends Exception {
     public Reason reason() {
         return reason;
     }
+
+    /** "source: the FORMAT data ends WHERE; the file is incomplete …": the one wording for every format. */
+    static ImageDecodeException truncated(String source, String format, String where, Throwable cause) {
+        return new ImageDecodeException(Reason.TRUNCATED, source + ": the " + format + " data ends " + where
+                + "; the file is incomplete (e.g. an interrupted download or copy), expected a complete " + format
+                + " image.", cause);
+    }
+
+    /** "source: the FORMAT data is corrupt (WHAT); expected a valid FORMAT image." */
+    static ImageDecodeException corrupt(String source, String format, String what) {
+        return new ImageDecodeException(Reason.CORRUPT, source + ": the " + format + " data is corrupt (" + what
+                + "); expected a valid " + format + " image.");
+    }
 }

@@ -25,9 +25,7 @@ final class ImageIoFailures {
         String detail = detail(failure);
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof EOFException) {
-                return new ImageDecodeException(Reason.TRUNCATED, source + ": the " + name + " data ends before the"
-                        + " image does; the file is incomplete (e.g. an interrupted download or copy), expected a"
-                        + " complete " + name + " image.", failure);
+                return ImageDecodeException.truncated(source, name, "before the image does", failure);
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -145,12 +145,10 @@ final class JpegMarkers {
     }
 
     private static ImageDecodeException truncated(String source, String where) {
-        return new ImageDecodeException(Reason.TRUNCATED, source + ": the JPEG data ends " + where
-                + "; the file is incomplete (e.g. an interrupted download or copy), expected a complete JPEG image.");
+        return ImageDecodeException.truncated(source, "JPEG", where, null);
     }
 
     private static ImageDecodeException corrupt(String source, String what) {
-        return new ImageDecodeException(Reason.CORRUPT, source + ": the JPEG data is corrupt (" + what
-                + "); expected a valid JPEG image.");
+        return ImageDecodeException.corrupt(source, "JPEG", what);
     }
 }

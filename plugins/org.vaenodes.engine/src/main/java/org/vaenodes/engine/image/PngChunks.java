@@ -1,7 +1,5 @@
 package org.vaenodes.engine.image;
 
-import org.vaenodes.engine.image.ImageDecodeException.Reason;
-
 /**
  * Walks a PNG's chunk list before ImageIO decodes it, to tell a truncated file from a corrupt one. ImageIO reports
  * both with the same kind of exception, and a cut-short file is the far more common accident (an interrupted
@@ -71,12 +69,10 @@ final class PngChunks {
     }
 
     private static ImageDecodeException truncated(String source, String missing) {
-        return new ImageDecodeException(Reason.TRUNCATED, source + ": the PNG data ends before " + missing
-                + "; the file is incomplete (e.g. an interrupted download or copy), expected a complete PNG image.");
+        return ImageDecodeException.truncated(source, "PNG", "before " + missing, null);
     }
 
     private static ImageDecodeException corrupt(String source, String what) {
-        return new ImageDecodeException(Reason.CORRUPT, source + ": the PNG data is corrupt (" + what
-                + "); expected a valid PNG image.");
+        return ImageDecodeException.corrupt(source, "PNG", what);
     }
 }

@@ -25,10 +25,9 @@ class SettingChoiceIdsTest {
             "download-fashion-mnist-test"));
         expected.put("../data.PixelOutput", List.of("list", "columns", "none"));
         expected.put("imagereader.ImageFolderReaderSettings$ResizeChoice", List.of("stretch", "crop"));
-        expected.put("imagereader.ImageFolderReaderSettings$ColorChoice", List.of("grey", "rgb"));
         expected.put("imagereader.ImageFolderReaderSettings$BadFiles", List.of("skip", "fail"));
         expected.put("learner.VaeLearnerSettings$InputMode", List.of("list", "columns", "image"));
-        expected.put("learner.VaeLearnerSettings$ImageColour", List.of("grey", "rgb"));
+        expected.put("../data.ImageColour", List.of("grey", "rgb"));
         expected.put("learner.VaeLearnerSettings$MissingValues", List.of("fail", "skip"));
         expected.put("learner.VaeLearnerSettings$ActivationChoice",
             List.of("relu", "leaky-relu", "tanh", "sigmoid", "elu"));

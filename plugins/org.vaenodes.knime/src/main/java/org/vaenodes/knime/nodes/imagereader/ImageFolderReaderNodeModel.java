@@ -75,9 +75,7 @@ final class ImageFolderReaderNodeModel extends SettingsNodeModel {
         int n = files.size();
         int attempted = 0;
         long written = 0;
-        int skipped = 0;
-        List<String> named = new ArrayList<>(NAMED_SKIPS); // the first skipped files, with their reason
-        String firstProblem = null;
+        Skips skips = new Skips();
         for (ImageFile file : files) {
             if (maxRows != ImageFolderReaderSettings.MAX_ROWS_ALL && written >= maxRows) {
                 break;
@@ -94,22 +92,14 @@ final class ImageFolderReaderNodeModel extends SettingsNodeModel {
                 if (!skipBadFiles) {
                     throw e; // its message names the file and the problem
                 }
-                firstProblem = firstProblem == null ? e.getMessage() : firstProblem;
-                if (skipped++ < NAMED_SKIPS) {
-                    named.add(name + " (" + describe(e.reason()) + ")");
-                }
-                getLogger().warn("Skipped " + name + ": " + e.getMessage());
+                skips.add(name, describe(e.reason()), e.getMessage());
                 continue;
             } catch (IOException e) {
                 String message = "Cannot read " + file.path() + ": " + e.getMessage();
                 if (!skipBadFiles) {
                     throw new IOException(message, e);
                 }
-                firstProblem = firstProblem == null ? message : firstProblem;
-                if (skipped++ < NAMED_SKIPS) {
-                    named.add(name + " (unreadable)");
-                }
-                getLogger().warn("Skipped " + name + ": " + message);
+                skips.add(name, "unreadable", message);
                 continue;
             }
             out.addRowToTable(layout.row(written, file, sized(img, shape, resize)));
@@ -118,14 +108,30 @@ final class ImageFolderReaderNodeModel extends SettingsNodeModel {
         out.close();
         if (written == 0) {
             throw new IOException("None of the " + attempted + " matching files in " + root + " could be read as an "
-                + "image, so there is nothing to output. The first problem: " + firstProblem);
+                + "image, so there is nothing to output. The first problem: " + skips.firstProblem);
         }
-        if (skipped > 0) {
-            setWarningMessage(skipWarning(named, skipped, attempted));
+        if (skips.count > 0) {
+            setWarningMessage(skipWarning(skips.named, skips.count, attempted));
         }
         final long rows = written;
         exec.setProgress(1.0, () -> "Read " + rows + (rows == 1 ? " image" : " images"));
         return new BufferedDataTable[] {out.getTable()};
+    }
+
+    /** The files skipped so far: how many, the first {@value #NAMED_SKIPS} with their reason, the first message. */
+    private final class Skips {
+        private int count;
+        private final List<String> named = new ArrayList<>(NAMED_SKIPS);
+        private String firstProblem;
+
+        /** Counts a skipped file and logs why (the warning at the end names only the first few). */
+        void add(String name, String reason, String message) {
+            firstProblem = firstProblem == null ? message : firstProblem;
+            if (count++ < NAMED_SKIPS) {
+                named.add(name + " (" + reason + ")");
+            }
+            getLogger().warn("Skipped " + name + ": " + message);
+        }
     }
 
     /** The image at the output shape: resized unless it already has the size. */

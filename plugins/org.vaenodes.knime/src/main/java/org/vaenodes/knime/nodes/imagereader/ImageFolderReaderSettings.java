@@ -7,12 +7,12 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
-import org.vaenodes.engine.image.ColorMode;
 import org.vaenodes.engine.image.ImageFolder;
 import org.vaenodes.engine.image.ImageLimits;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.image.ResizeMode;
 import org.vaenodes.knime.util.ChoiceSetting;
+import org.vaenodes.knime.data.ImageColour;
 import org.vaenodes.knime.data.PixelOutput;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingChoice;
@@ -34,21 +34,6 @@ final class ImageFolderReaderSettings extends NodeSettingsGroup {
         }
 
         ResizeMode mode() {
-            return mode;
-        }
-    }
-
-    /** The channels of the output (ids "grey" and "rgb", as the pixel columns' channel property). */
-    enum ColorChoice implements SettingChoice {
-        GREY(ColorMode.GRAY), RGB(ColorMode.RGB);
-
-        private final ColorMode mode;
-
-        ColorChoice(ColorMode mode) {
-            this.mode = mode;
-        }
-
-        ColorMode mode() {
             return mode;
         }
     }
@@ -90,7 +75,7 @@ final class ImageFolderReaderSettings extends NodeSettingsGroup {
     final SettingsModelIntegerBounded width = new SettingsModelIntegerBounded(CFG_WIDTH, 32, 1, MAX_SIDE);
     final SettingsModelIntegerBounded height = new SettingsModelIntegerBounded(CFG_HEIGHT, 32, 1, MAX_SIDE);
     final ChoiceSetting<ResizeChoice> resize = new ChoiceSetting<>(CFG_RESIZE, ResizeChoice.CROP);
-    final ChoiceSetting<ColorChoice> color = new ChoiceSetting<>(CFG_COLOR, ColorChoice.RGB);
+    final ChoiceSetting<ImageColour> color = new ChoiceSetting<>(CFG_COLOR, ImageColour.RGB);
     final SettingsModelBoolean labelFromFolder = new SettingsModelBoolean(CFG_LABEL_FROM_FOLDER, true);
     final SettingsModelBoolean imageColumn = new SettingsModelBoolean(CFG_IMAGE_COLUMN, true);
     final ChoiceSetting<PixelOutput> pixelOutput = new ChoiceSetting<>(CFG_PIXEL_OUTPUT, PixelOutput.LIST);

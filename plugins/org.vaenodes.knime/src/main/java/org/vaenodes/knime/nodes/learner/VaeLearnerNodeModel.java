@@ -118,7 +118,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
             case LIST -> InputColumns.ofList(spec, settings.listColumn.getStringValue());
             case COLUMNS -> InputColumns.ofColumns(spec, numericInputColumns(spec));
             case IMAGE -> InputColumns.ofImages(spec, settings.imageColumn.getStringValue(),
-                settings.imageColour.value().engine);
+                settings.imageColour.value().mode());
         };
         labelColumn(spec); // checks it
         return input;

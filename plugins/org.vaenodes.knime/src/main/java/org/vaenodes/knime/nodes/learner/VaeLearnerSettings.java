@@ -11,12 +11,12 @@ import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
-import org.vaenodes.engine.image.ColorMode;
 import org.vaenodes.engine.model.Activation;
 import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.TrainerChoice;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.TrainingConfig;
+import org.vaenodes.knime.data.ImageColour;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.ChoiceSetting;
 import org.vaenodes.knime.util.SettingChoice;
@@ -30,17 +30,6 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
 
     enum InputMode implements SettingChoice {
         LIST, COLUMNS, IMAGE;
-    }
-
-    /** How PNG image cells are decoded: to one grey value or to R, G, B per pixel. */
-    enum ImageColour implements SettingChoice {
-        GREY(ColorMode.GRAY), RGB(ColorMode.RGB);
-
-        final ColorMode engine;
-
-        ImageColour(ColorMode engine) {
-            this.engine = engine;
-        }
     }
 
     enum MissingValues implements SettingChoice {
