@@ -53,8 +53,13 @@ final class Expectations {
         return new Expectations(lines);
     }
 
+    /** How many checks and exports the file lists. */
+    int lineCount() {
+        return lines.size();
+    }
+
     /** @return every violated expectation, empty if the run is as expected */
-    List<String> check(WorkflowRunner.RunResult run) {
+    List<String> check(FlowOutcome run) {
         List<String> problems = new ArrayList<>();
         Map<Integer, String> failures = new HashMap<>();
         Map<Integer, String> warnings = new HashMap<>();
@@ -73,32 +78,30 @@ final class Expectations {
             problems.add("the Testflow Configuration asks for a streaming run, which this runner cannot do");
         }
         List<String> logged = new ArrayList<>();
-        for (WorkflowRunner.NodeResult r : run.nodes().values()) {
-            int id = r.node().id();
+        for (FlowOutcome.NodeOutcome r : run.nodes().values()) {
+            int id = r.id();
             boolean mustFail = failures.containsKey(id) || config.mustFail(id);
-            if (r.status() == WorkflowRunner.Status.FAILED && !mustFail) {
-                problems.add(r.node() + " failed: " + r.message());
-            } else if (r.status() == WorkflowRunner.Status.NOT_EXECUTED && !dependsOnExpectedFailure(r, run, failures)) {
-                problems.add(r.node() + " did not execute: " + r.message());
-            } else if (mustFail && r.status() != WorkflowRunner.Status.FAILED) {
-                problems.add(r.node() + " was expected to fail but " + r.status());
+            if (r.status().failed() && !mustFail) {
+                problems.add(r.label() + " failed: " + r.message());
+            } else if (r.status() == FlowOutcome.Status.NOT_EXECUTED && !run.behindUnexecuted(id)) {
+                problems.add(r.label() + " did not execute: " + r.message());
+            } else if (mustFail && !r.status().failed()) {
+                problems.add(r.label() + " was expected to fail but " + r.status());
             } else if (mustFail && failures.containsKey(id) && !r.message().contains(failures.get(id))) {
-                problems.add(r.node() + " failed with \"" + r.message() + "\", expected it to contain \""
+                problems.add(r.label() + " failed with \"" + r.message() + "\", expected it to contain \""
                     + failures.get(id) + "\"");
             }
             String w = r.warning();
             if (w != null && !w.isEmpty() && (!warnings.containsKey(id) || !w.contains(warnings.get(id)))) {
-                problems.add(r.node() + " has an undeclared warning: " + w);
+                problems.add(r.label() + " has an undeclared warning: " + w);
             }
             if (warnings.containsKey(id) && (w == null || w.isEmpty())) {
-                problems.add(r.node() + " was expected to warn \"" + warnings.get(id) + "\" but did not");
+                problems.add(r.label() + " was expected to warn \"" + warnings.get(id) + "\" but did not");
             }
             for (String e : r.loggedErrors()) {
                 logged.add(e);
-                boolean allowed = config.requiredLogErrors().stream().anyMatch(e::contains)
-                    || config.optionalLogMessages().stream().anyMatch(e::contains);
-                if (!allowed) {
-                    problems.add(r.node() + " logged an error: " + e);
+                if (!allowedLogError(config, e)) {
+                    problems.add(r.label() + " logged an error: " + e);
                 }
             }
         }
@@ -114,14 +117,27 @@ final class Expectations {
         return problems;
     }
 
-    private static boolean dependsOnExpectedFailure(WorkflowRunner.NodeResult r, WorkflowRunner.RunResult run,
-        Map<Integer, String> failures) {
-        return run.workflow().connections().stream().filter(c -> c.dest() == r.node().id())
-            .anyMatch(c -> failures.containsKey(c.source()) || run.config().mustFail(c.source())
-                || run.nodes().get(c.source()).status() != WorkflowRunner.Status.EXECUTED);
+    /** Whether the Testflow Configuration allows (requires or tolerates) a logged error with this text. */
+    static boolean allowedLogError(TestflowConfiguration config, String error) {
+        return config.requiredLogErrors().stream().anyMatch(error::contains)
+            || config.optionalLogMessages().stream().anyMatch(error::contains);
     }
 
-    private static void checkLine(String l, WorkflowRunner.RunResult run, List<String> problems) {
+    /** The texts nodes must show as errors or warnings (expected file and Testflow Configuration together). */
+    List<String> declaredMessages(TestflowConfiguration config) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            Matcher m;
+            if ((m = FAILS.matcher(l)).matches() || (m = WARNS.matcher(l)).matches()) {
+                out.add(m.group(2).strip());
+            }
+        }
+        out.addAll(config.nodeErrors().values());
+        out.addAll(config.nodeWarnings().values());
+        return out;
+    }
+
+    private static void checkLine(String l, FlowOutcome run, List<String> problems) {
         Matcher m;
         try {
             if ((m = ROWS.matcher(l)).matches()) {
@@ -158,7 +174,7 @@ final class Expectations {
     }
 
     /** Copies the outputs named by {@code export} lines to well-known file names (e.g. latent-grid.png). */
-    void export(WorkflowRunner.RunResult run, Path outDir) throws IOException {
+    void export(FlowOutcome run, Path outDir) throws IOException {
         for (String l : lines) {
             Matcher m = EXPORT.matcher(l);
             if (!m.matches()) {
@@ -175,12 +191,8 @@ final class Expectations {
         }
     }
 
-    private static PortObject port(WorkflowRunner.RunResult run, String node, String port) {
-        WorkflowRunner.NodeResult r = run.nodes().get(Integer.valueOf(node));
-        if (r == null || r.outputs() == null) {
-            throw new IllegalStateException("node #" + node + " has no outputs");
-        }
-        return r.outputs()[Integer.parseInt(port) - 1];
+    private static PortObject port(FlowOutcome run, String node, String port) {
+        return run.port(Integer.parseInt(node), Integer.parseInt(port));
     }
 
     private static void expect(boolean ok, String line, String actual, List<String> problems) {

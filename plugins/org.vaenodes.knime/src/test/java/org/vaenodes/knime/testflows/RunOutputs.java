@@ -32,20 +32,23 @@ import org.vaenodes.knime.port.VaeModelPortObject;
  */
 final class RunOutputs {
 
+    /** Workflow variables named output_… hold files a flow writes; runs point them into their output folder. */
+    static final String OUTPUT_VARIABLE_PREFIX = "output_";
+
     /** Rows per table in the automatic output (a 9,000-digit table as CSV would be ~50 MB). */
     static final int PREVIEW_ROWS = 100;
 
     private RunOutputs() {
     }
 
-    static void writeAll(WorkflowRunner.RunResult run, Path outDir) throws IOException {
+    static void writeAll(FlowOutcome run, Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        for (WorkflowRunner.NodeResult r : run.nodes().values()) {
+        for (FlowOutcome.NodeOutcome r : run.nodes().values()) {
             if (r.outputs() == null) {
                 continue;
             }
             for (int p = 0; p < r.outputs().length; p++) {
-                Path base = outDir.resolve(r.node().id() + "-" + (p + 1));
+                Path base = outDir.resolve(r.id() + "-" + (p + 1));
                 if (r.outputs()[p] instanceof BufferedDataTable t) {
                     writeCsv(t, base.resolveSibling(base.getFileName() + ".csv"), PREVIEW_ROWS);
                 } else {

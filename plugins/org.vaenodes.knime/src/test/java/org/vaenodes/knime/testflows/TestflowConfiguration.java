@@ -25,6 +25,9 @@ record TestflowConfiguration(List<Integer> failingNodes, Map<Integer, String> no
     Map<Integer, String> nodeWarnings, List<String> requiredLogErrors, List<String> optionalLogMessages,
     int timeoutSeconds, boolean streamingTest) {
 
+    /** The node factory of KNIME's Testflow Configuration node (org.knime.testing). */
+    static final String FACTORY = "org.knime.testing.node.config.TestConfigNodeFactory";
+
     /** A flow without a Testflow Configuration node. */
     static final TestflowConfiguration NONE =
         new TestflowConfiguration(List.of(), Map.of(), Map.of(), List.of(), List.of(), 0, false);

@@ -54,8 +54,11 @@ public final class TestflowMain {
         return out;
     }
 
+    /** Sub-folder of a flow's output folder with every port's dump (see {@link PortDump}). */
+    static final String PORT_DUMPS = "ports";
+
     /** Workflow variables named output_… hold files a flow writes. */
-    static final String OUTPUT_VARIABLE_PREFIX = "output_";
+    static final String OUTPUT_VARIABLE_PREFIX = RunOutputs.OUTPUT_VARIABLE_PREFIX;
 
     /**
      * Points every output_… workflow variable that the command line does not set at the run's output folder (same
@@ -78,8 +81,9 @@ public final class TestflowMain {
         long start = System.nanoTime();
         WorkflowDefinition wf = WorkflowDefinition.read(flow);
         Files.createDirectories(outDir);
-        WorkflowRunner.RunResult run = WorkflowRunner.run(wf, intoOutputFolder(wf, overrides, outDir));
+        FlowOutcome run = WorkflowRunner.run(wf, intoOutputFolder(wf, overrides, outDir)).outcome();
         RunOutputs.writeAll(run, outDir);
+        PortDump.writeAll(run, outDir.resolve(PORT_DUMPS)); // compared with KNIME's runs in releng/knime-runtime-tests
         Expectations expected = Expectations.read(flow);
         List<String> problems = new ArrayList<>(expected.check(run));
         try {
@@ -88,11 +92,7 @@ public final class TestflowMain {
             problems.add("export failed: " + WorkflowRunner.message(e));
         }
         System.out.printf("%s (%.1f s)%n", flow.getFileName(), (System.nanoTime() - start) / 1e9);
-        for (WorkflowRunner.NodeResult r : run.nodes().values()) {
-            System.out.println("  " + r.node() + ": " + r.status()
-                + (r.message() != null ? " - " + r.message() : "") + (r.warning() != null ? " [warning: "
-                    + r.warning() + "]" : ""));
-        }
+        run.nodes().values().forEach(r -> System.out.println("  " + r));
         problems.forEach(p -> System.out.println("  PROBLEM: " + p));
         System.out.println(problems.isEmpty() ? "  OK" : "  FAILED");
         return problems;

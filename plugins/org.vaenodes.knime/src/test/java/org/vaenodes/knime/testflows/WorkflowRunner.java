@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
@@ -11,6 +13,8 @@ import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
+import org.vaenodes.knime.testflows.FlowOutcome.NodeOutcome;
+import org.vaenodes.knime.testflows.FlowOutcome.Status;
 import org.vaenodes.shim.NodeHarness;
 import org.vaenodes.shim.ShimAccess;
 
@@ -24,17 +28,19 @@ import org.vaenodes.shim.ShimAccess;
 final class WorkflowRunner {
 
     /** KNIME's "Testflow Configuration" node: not runnable here, but it declares which nodes must fail. */
-    static final String TESTFLOW_CONFIG_FACTORY = "org.knime.testing.node.config.TestConfigNodeFactory";
-
-    enum Status { EXECUTED, FAILED, NOT_EXECUTED }
-
-    /** What happened to one node. */
-    record NodeResult(WorkflowDefinition.Node node, Status status, PortObject[] outputs, String message,
-        String warning, List<String> loggedErrors) {
-    }
+    static final String TESTFLOW_CONFIG_FACTORY = TestflowConfiguration.FACTORY;
 
     /** Everything a run produced, by node id, plus what the flow's Testflow Configuration node demands. */
-    record RunResult(WorkflowDefinition workflow, Map<Integer, NodeResult> nodes, TestflowConfiguration config) {
+    record RunResult(WorkflowDefinition workflow, Map<Integer, NodeOutcome> nodes, TestflowConfiguration config) {
+
+        /** The run as the runtime-independent checks see it. */
+        FlowOutcome outcome() {
+            Map<Integer, Set<Integer>> predecessors = new LinkedHashMap<>();
+            for (WorkflowDefinition.Connection c : workflow.connections()) {
+                predecessors.computeIfAbsent(c.dest(), k -> new TreeSet<>()).add(c.source());
+            }
+            return new FlowOutcome(nodes, predecessors, config);
+        }
     }
 
     private WorkflowRunner() {
@@ -45,13 +51,14 @@ final class WorkflowRunner {
         BatchOverrides overrides = commandLine.copy();
         wf.variables().forEach(overrides::declare);
         Map<Integer, PortObjectSpec[]> promised = configureAll(wf, overrides);
-        Map<Integer, NodeResult> results = new LinkedHashMap<>();
+        Map<Integer, NodeOutcome> results = new LinkedHashMap<>();
         TestflowConfiguration config = TestflowConfiguration.NONE;
         for (int id : wf.executionOrder()) {
             WorkflowDefinition.Node node = wf.nodes().get(id);
             if (TESTFLOW_CONFIG_FACTORY.equals(node.factory())) {
                 config = TestflowConfiguration.read(node.model());
-                results.put(id, new NodeResult(node, Status.EXECUTED, new PortObject[0], null, null, List.of()));
+                results.put(id, new NodeOutcome(id, node.toString(), Status.EXECUTED, null, null, List.of(),
+                    new PortObject[0]));
                 continue;
             }
             overrides.apply(node);
@@ -119,13 +126,17 @@ final class WorkflowRunner {
         return problems;
     }
 
-    private static NodeResult runNode(WorkflowDefinition wf, WorkflowDefinition.Node node,
-        Map<Integer, NodeResult> done, PortObjectSpec[] promised) {
+    /**
+     * Runs one node as KNIME would once its predecessors have executed: configure with their specs (a node whose
+     * configure fails stays not configured, as KNIME leaves it IDLE with a warning), then execute.
+     */
+    private static NodeOutcome runNode(WorkflowDefinition wf, WorkflowDefinition.Node node,
+        Map<Integer, NodeOutcome> done, PortObjectSpec[] promised) {
         NodeHarness<NodeModel> h;
         try {
             h = harness(node.factory());
         } catch (Exception e) {
-            return new NodeResult(node, Status.FAILED, null, "Cannot create node: " + e, null, List.of());
+            return outcome(node, Status.FAILED, null, "Cannot create node: " + e, null, List.of());
         }
         try {
             int inPorts = ShimAccess.inPortCount(h.model());
@@ -134,10 +145,10 @@ final class WorkflowRunner {
                 if (c.dest() != node.id()) {
                     continue;
                 }
-                NodeResult src = done.get(c.source());
+                NodeOutcome src = done.get(c.source());
                 if (src == null || src.status() != Status.EXECUTED) {
-                    return new NodeResult(node, Status.NOT_EXECUTED, null,
-                        "predecessor #" + c.source() + " did not execute", null, List.of());
+                    return outcome(node, Status.NOT_EXECUTED, null, "predecessor #" + c.source() + " did not execute",
+                        null, List.of());
                 }
                 if (c.destPort() == 0) {
                     continue; // a flow-variable connection only orders the nodes
@@ -145,15 +156,33 @@ final class WorkflowRunner {
                 inputs[c.destPort() - 1] = src.outputs()[c.sourcePort() - 1];
             }
             h.loadSettings(node.model());
+            try {
+                h.configure(specs(inputs));
+            } catch (InvalidSettingsException e) {
+                return outcome(node, Status.NOT_CONFIGURED, null, message(e), h.warningMessage(), h.loggedErrors());
+            }
             PortObject[] out = h.execute(inputs);
             List<String> errors = new ArrayList<>(h.loggedErrors());
             errors.addAll(specProblems(out, promised));
-            return new NodeResult(node, Status.EXECUTED, out, null, h.warningMessage(), errors);
+            return outcome(node, Status.EXECUTED, out, null, h.warningMessage(), errors);
         } catch (Exception e) {
-            return new NodeResult(node, Status.FAILED, null, message(e), h.warningMessage(), h.loggedErrors());
+            return outcome(node, Status.FAILED, null, message(e), h.warningMessage(), h.loggedErrors());
         } finally {
             h.close();
         }
+    }
+
+    private static PortObjectSpec[] specs(PortObject[] objects) {
+        PortObjectSpec[] specs = new PortObjectSpec[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            specs[i] = objects[i] == null ? null : objects[i].getSpec();
+        }
+        return specs;
+    }
+
+    private static NodeOutcome outcome(WorkflowDefinition.Node node, Status status, PortObject[] outputs,
+        String message, String warning, List<String> loggedErrors) {
+        return new NodeOutcome(node.id(), node.toString(), status, message, warning, loggedErrors, outputs);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

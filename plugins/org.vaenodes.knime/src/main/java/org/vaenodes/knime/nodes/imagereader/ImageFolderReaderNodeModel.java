@@ -124,13 +124,16 @@ final class ImageFolderReaderNodeModel extends SettingsNodeModel {
         private final List<String> named = new ArrayList<>(NAMED_SKIPS);
         private String firstProblem;
 
-        /** Counts a skipped file and logs why (the warning at the end names only the first few). */
+        /**
+         * Counts a skipped file and logs why, at INFO: the node's one warning at the end is the warning (a WARN line
+         * per file would be undeclared warnings to KNIME's testflow runner); the log lists every file with its reason.
+         */
         void add(String name, String reason, String message) {
             firstProblem = firstProblem == null ? message : firstProblem;
             if (count++ < NAMED_SKIPS) {
                 named.add(name + " (" + reason + ")");
             }
-            getLogger().warn("Skipped " + name + ": " + message);
+            getLogger().info("Skipped " + name + ": " + message);
         }
     }
 

@@ -37,10 +37,17 @@ final class VaeModelReaderNodeModel extends SettingsNodeModel {
         super(new PortType[0], new PortType[] {VaeModelPortObject.TYPE});
     }
 
+    /**
+     * The model's spec from the file. A file that does not exist yet gives no spec and no warning: an upstream node
+     * may write it (tied to this one by a flow-variable connection, as in testflow 05), and KNIME configures this node
+     * again once that node has run. Executing without the file fails, naming it.
+     */
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
-        return new PortObjectSpec[] {spec(read())};
+        settings.requireFile();
+        Path p = ModelFiles.resolve(settings.file.getStringValue(), VaeModelReaderSettings.CFG_FILE);
+        return new PortObjectSpec[] {Files.exists(p) ? spec(read()) : null};
     }
 
     @Override

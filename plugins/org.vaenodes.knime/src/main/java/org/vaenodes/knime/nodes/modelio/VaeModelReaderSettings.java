@@ -33,12 +33,19 @@ final class VaeModelReaderSettings extends NodeSettingsGroup {
         return List.of(file, listColumn, imageRows, imageCols);
     }
 
-    @Override
-    public void checkConsistent() throws InvalidSettingsException {
+    /**
+     * A file must be set before the node can run. Checked at configure, not when settings are loaded: a workflow may
+     * set the file through a flow variable, and KNIME loads the saved settings before it applies variables.
+     */
+    void requireFile() throws InvalidSettingsException {
         if (file.getStringValue().isBlank()) {
             throw new InvalidSettingsException("No file is set (" + CFG_FILE + "): choose a VAE model file (.zip) "
                 + "written by the VAE Model Writer or by DL4J's ModelSerializer.");
         }
+    }
+
+    @Override
+    public void checkConsistent() throws InvalidSettingsException {
         if ((imageRows.getIntValue() == 0) != (imageCols.getIntValue() == 0)) {
             throw new InvalidSettingsException("Set both image height (" + CFG_IMAGE_ROWS + ") and width ("
                 + CFG_IMAGE_COLS + "), or neither (0 = as in the file).");

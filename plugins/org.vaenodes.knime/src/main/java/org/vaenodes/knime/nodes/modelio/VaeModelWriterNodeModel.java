@@ -38,6 +38,7 @@ final class VaeModelWriterNodeModel extends SettingsNodeModel {
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
+        settings.requireFile();
         VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(inSpecs[0]);
         String why = spec.whyNotDl4j() != null ? spec.whyNotDl4j()
             : Dl4jConfigurations.whyNotDl4j(spec.isConditional(), 1); // a spec written before it said so

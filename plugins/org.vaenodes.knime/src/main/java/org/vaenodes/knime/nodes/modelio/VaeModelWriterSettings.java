@@ -26,8 +26,11 @@ final class VaeModelWriterSettings extends NodeSettingsGroup {
         return List.of(file, overwrite);
     }
 
-    @Override
-    public void checkConsistent() throws InvalidSettingsException {
+    /**
+     * A file must be set before the node can run. Checked at configure, not when settings are loaded: a workflow may
+     * set the file through a flow variable, and KNIME loads the saved settings before it applies variables.
+     */
+    void requireFile() throws InvalidSettingsException {
         if (file.getStringValue().isBlank()) {
             throw new InvalidSettingsException("No file is set (" + CFG_FILE + "): choose where to write the model "
                 + "(.zip).");

@@ -1,0 +1,106 @@
+package org.vaenodes.knime.logging;
+
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import org.knime.core.node.NodeLogger;
+
+/**
+ * Makes the messages of VAE Nodes reach KNIME's log (knime.log and KNIME's console) on every KNIME version we
+ * support, which neither does by itself:
+ * <ul>
+ * <li>The engine is KNIME-free and logs through {@code java.util.logging} (backend choice, fallbacks, skipped data).
+ * KNIME 5.3 does not forward that at all, and newer versions only for the loggers they know (org.knime…). A handler
+ * on our JUL root ({@value #PREFIX}) hands each record to the {@link NodeLogger} of the same name.</li>
+ * <li>KNIME's log4j configuration enables its own loggers (org.knime, com.knime) and leaves every other logger at the
+ * root level, ERROR. KNIME 5.3 raised the level of other extensions' NodeLoggers itself; the newest cores no longer do,
+ * so our warnings and information never reach the log there. We enable {@value #PREFIX} in log4j as KNIME enables
+ * its own; the appenders still filter by the levels the user chose.</li>
+ * </ul>
+ * Installed once, when the bundle starts.
+ */
+public final class KnimeLogRouting {
+
+    /** The package prefix of all our loggers, engine and nodes. */
+    static final String PREFIX = "org.vaenodes";
+
+    /** Held for the JVM's lifetime: java.util.logging keeps loggers only weakly, and with them their handlers. */
+    private static final Logger JUL_ROOT = Logger.getLogger(PREFIX);
+
+    private static boolean installed;
+
+    private KnimeLogRouting() {
+    }
+
+    public static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        installed = true;
+        JUL_ROOT.addHandler(new ToNodeLogger());
+        JUL_ROOT.setUseParentHandlers(false); // KNIME's log, not stderr
+        enableInLog4j();
+    }
+
+    /**
+     * Sets the log4j level of our loggers to ALL, through the log4j that KNIME's NodeLogger uses (reached by
+     * reflection: org.knime.core's class loader sees it, our bundle does not import it). Without log4j (not in KNIME)
+     * there is nothing to do.
+     */
+    private static void enableInLog4j() {
+        ClassLoader knime = NodeLogger.class.getClassLoader();
+        try {
+            Class<?> logger = Class.forName("org.apache.log4j.Logger", true, knime);
+            Class<?> level = Class.forName("org.apache.log4j.Level", true, knime);
+            Object ours = logger.getMethod("getLogger", String.class).invoke(null, PREFIX);
+            logger.getMethod("setLevel", level).invoke(ours, level.getField("ALL").get(null));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            NodeLogger.getLogger(KnimeLogRouting.class).debug("VAE Nodes: log levels left to KNIME (" + e + ")");
+        }
+    }
+
+    /** Each java.util.logging record to the NodeLogger of its logger's name, at the matching level. */
+    static final class ToNodeLogger extends Handler {
+
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord r) {
+            NodeLogger to = NodeLogger.getLogger(r.getLoggerName() == null ? PREFIX : r.getLoggerName());
+            String message = formatter.formatMessage(r);
+            Throwable t = r.getThrown();
+            int level = r.getLevel().intValue();
+            // KNIME 5.3's NodeLogger does not take a null Throwable: the one-argument methods when there is none
+            if (level >= Level.SEVERE.intValue()) {
+                if (t == null) {
+                    to.error(message);
+                } else {
+                    to.error(message, t);
+                }
+            } else if (level >= Level.WARNING.intValue()) {
+                if (t == null) {
+                    to.warn(message);
+                } else {
+                    to.warn(message, t);
+                }
+            } else if (level >= Level.INFO.intValue()) {
+                to.info(message);
+            } else {
+                to.debug(message);
+            }
+        }
+
+        @Override
+        public void flush() {
+            // NodeLogger writes through
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.vaenodes.knime.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every testflow executed, checked, compared with our runner, saved and loaded again by KNIME's own WorkflowManager,
+ * on KNIME 5.3.0 and 5.12.0-dev (or an installed KNIME AP), one forked JVM per version; plus the damaged-model and
+ * batch-option cases. One test per flow and version, named so.
+ */
+@Timeout(value = 40, unit = TimeUnit.MINUTES) // against a hung KNIME; the six flows take about two minutes
+class RealKnimeTestflowsTest {
+
+    @TestFactory
+    Stream<DynamicNode> testflowsInRealKnime() throws Exception {
+        List<KnimeRuntime> runtimes = RealKnimeSetup.runtimes();
+        return runtimes.stream().map(rt -> dynamicContainer(rt.describe(), Stream.of(rt).flatMap(this::runIn)));
+    }
+
+    /** Forks the harness in {@code rt} (when JUnit reaches this container) and turns its results into tests. */
+    private Stream<DynamicNode> runIn(KnimeRuntime rt) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Map<String, String> lines = new LinkedHashMap<>();
+        Path work = RealKnimeSetup.WORK.resolve(rt.name().replaceAll("[^A-Za-z0-9._-]", "_"));
+        Throwable failure = null;
+        try {
+            Jdks.Jdk jdk = RealKnimeSetup.jdkFor(rt);
+            KnimeHarness.deleteTree(work);
+            Files.createDirectories(work);
+            System.out.println("[" + rt.describe() + "] Java " + jdk.version() + " (" + jdk.home() + ")");
+            KnimeHarness harness = KnimeHarness.compile(rt, jdk, work);
+            Path log = work.resolve("harness.log");
+            Process p = harness.start("org.vaenodes.knime.testflows.KnimeTestflowsMain", log,
+                RealKnimeSetup.TESTFLOWS.toString(), work.toString());
+            RealKnimeSetup.assertExit0(p, "The harness in " + rt.describe(), log);
+            for (String l : Files.readAllLines(work.resolve("results.txt"))) {
+                String[] f = l.split("\t", 4);
+                problems.computeIfAbsent(f[1], k -> new ArrayList<>());
+                if (f[0].equals("RESULT")) {
+                    lines.put(f[1], f[3]);
+                } else {
+                    problems.get(f[1]).add(f[2]);
+                }
+            }
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (failure != null) {
+            Throwable f = failure;
+            return Stream.of(dynamicTest("runs in " + rt.describe(), () -> {
+                throw f;
+            }));
+        }
+        List<DynamicNode> tests = new ArrayList<>();
+        for (String name : lines.keySet()) {
+            tests.add(dynamicTest(name, () -> {
+                assertEquals(List.of(), problems.get(name), lines.get(name));
+                Path runner = RealKnimeSetup.RUNNER_OUTPUT.resolve(name).resolve("ports");
+                Path knime = work.resolve("out").resolve(name).resolve("ports");
+                if (Files.isDirectory(knime)) {
+                    assertTrue(Files.isDirectory(runner), "No outputs of our runner for " + name + " at " + runner
+                        + ": org.vaenodes.knime's TestflowsTest writes them (./mvnw -B verify)");
+                    PortDumpComparison.Result r = PortDumpComparison.compare(runner, knime);
+                    String line = "[" + rt.describe() + "] " + name + ": same outputs as our runner? " + r.summary();
+                    System.out.println(line);
+                    assertEquals(List.of(), r.differences(), line);
+                }
+            }));
+        }
+        return tests.stream();
+    }
+}
