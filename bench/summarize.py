@@ -181,6 +181,12 @@ def main():
                                    if k not in ("event", "system")}
         res["larger_than_heap"]["peak_rss_mb_time_v"] = rnd(rss, 0)
 
+    knode = last(logs, "node-knime", "node_knime")
+    if knode:
+        # the VAE Learner in KNIME's real WorkflowManager vs the engine alone, back-to-back pairs (issue 22)
+        res["node_overhead_real_knime"] = {k: (rnd(v, 3) if isinstance(v, float) else v) for k, v in knode.items()
+                                           if k != "event"}
+
     node = last(logs, "node-overhead", "node")
     if node:
         res["node_overhead"] = {k: (rnd(v, 3) if isinstance(v, float) else v) for k, v in node.items()
@@ -252,6 +258,11 @@ def main():
             print("inference (%s model, engine): encode %d rows %.3f s, decode %d rows %.3f s, 25×25 grid %.3f s "
                   "(medians)" % ("MNIST sample" if ds == "sample" else "Fashion-MNIST", inf["rows"],
                                  inf["encode_s_median"], inf["rows"], inf["decode_s_median"], inf["grid25_s_median"]))
+    if knode:
+        print("node overhead in real KNIME %s: VAE Learner %.3f s vs engine %.3f s (medians of %d pairs, %d rows, %d "
+              "epochs): %+.1f %% (median of the pairs' ratios); same weights: %s" % (
+                  knode["knime"], knode["node_s_median"], knode["engine_s_median"], knode["pairs"], knode["rows"],
+                  knode["epochs"], knode["overhead_pct_paired_median"], knode["same_weights"]))
     if node:
         print("node overhead: VAE Learner %.3f s vs engine %.3f s (min of %d, %d rows, %d epochs): %+.1f %% "
               "(medians %+.1f %%); identical weights: %s" % (

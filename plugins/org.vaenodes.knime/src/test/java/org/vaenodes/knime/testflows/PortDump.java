@@ -1,14 +1,20 @@
 package org.vaenodes.knime.testflows;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
@@ -52,24 +58,53 @@ final class PortDump {
     /** Lists each node's id and label, for naming differences. */
     static final String NODES = "nodes.txt";
 
-    /** Dumps every output of every executed node into {@code dir}, with the {@value #NODES} list of nodes. */
-    static void writeAll(FlowOutcome run, Path dir) throws IOException {
+    /**
+     * Dumps every output of every executed node into {@code dir}, with the {@value #NODES} list of nodes.
+     *
+     * @return per port ("node-port") the SHA-256 of its dump, to compare a later state with without writing again
+     */
+    static Map<String, String> writeAll(FlowOutcome run, Path dir) throws IOException {
         Files.createDirectories(dir);
         StringBuilder nodes = new StringBuilder();
         run.nodes().values().forEach(n -> nodes.append(n.id()).append('\t').append(n.label()).append('\n'));
         Files.writeString(dir.resolve(NODES), nodes);
+        Map<String, String> digests = new TreeMap<>();
         for (FlowOutcome.NodeOutcome n : run.nodes().values()) {
             for (int p = 0; n.outputs() != null && p < n.outputs().length; p++) {
                 if (n.outputs()[p] != null) {
-                    write(n.outputs()[p], dir.resolve(n.id() + "-" + (p + 1) + ".dump"));
+                    String port = n.id() + "-" + (p + 1);
+                    digests.put(port, write(n.outputs()[p], dir.resolve(port + ".dump")));
                 }
             }
         }
+        return digests;
     }
 
-    static void write(PortObject po, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    /** @return the SHA-256 of what was written */
+    static String write(PortObject po, Path file) throws IOException {
+        MessageDigest md = sha256();
+        try (Writer w = new OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
+            Files.newOutputStream(file), 1 << 16), md), StandardCharsets.UTF_8)) {
             write(po, w);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The SHA-256 of the dump of {@code po}, without writing it anywhere. */
+    static String digest(PortObject po) throws IOException {
+        MessageDigest md = sha256();
+        try (Writer w = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), md),
+            StandardCharsets.UTF_8)) {
+            write(po, w);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -157,11 +192,7 @@ final class PortDump {
 
     private static String png(DataCell cell) {
         byte[] bytes = ((PNGImageValue) cell).getImageContent().getByteArray();
-        try {
-            return "png:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return "png:" + HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     /** Tabs, line breaks and backslashes escaped, so that one value stays one token on one line. */

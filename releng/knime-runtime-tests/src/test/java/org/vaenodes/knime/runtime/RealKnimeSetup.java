@@ -83,7 +83,10 @@ final class RealKnimeSetup {
      * Our built bundle jars and the jars nested in them (their Bundle-ClassPath), extracted to {@code WORK}, as a
      * class path. Fails if a bundle has not been built.
      */
-    static List<Path> projectBundles() throws IOException {
+    static synchronized List<Path> projectBundles() throws IOException {
+        if (bundles != null) {
+            return bundles;
+        }
         List<Path> cp = new ArrayList<>();
         List<Path> nested = new ArrayList<>();
         for (String bsn : BUNDLES) {
@@ -103,8 +106,12 @@ final class RealKnimeSetup {
             }
         }
         cp.addAll(nested);
-        return cp;
+        bundles = List.copyOf(cp);
+        return bundles;
     }
+
+    /** Extracted once per test JVM: the runs of both versions use the same files. */
+    private static List<Path> bundles;
 
     static Path builtJar(String bsn) {
         Path target = ROOT.resolve("plugins").resolve(bsn).resolve("target");
