@@ -20,7 +20,8 @@ import org.knime.core.node.NodeLogger;
  * so our warnings and information never reach the log there. We enable {@value #PREFIX} in log4j as KNIME enables
  * its own; the appenders still filter by the levels the user chose.</li>
  * </ul>
- * Installed once, when the bundle starts.
+ * Installed once, when the bundle starts. log4j is reached by reflection through org.knime.core's class loader:
+ * our bundle does not import it, and outside KNIME (our API shim) it is absent and nothing is installed.
  */
 public final class KnimeLogRouting {
 
@@ -35,31 +36,28 @@ public final class KnimeLogRouting {
     private KnimeLogRouting() {
     }
 
+    /**
+     * Installs the routing where NodeLogger writes through log4j (KNIME). Anywhere else — our API shim's NodeLogger
+     * writes through java.util.logging itself — there is nothing to route, and a JUL handler calling NodeLogger would
+     * call itself.
+     */
     public static synchronized void install() {
         if (installed) {
             return;
         }
         installed = true;
-        JUL_ROOT.addHandler(new ToNodeLogger());
-        JUL_ROOT.setUseParentHandlers(false); // KNIME's log, not stderr
-        enableInLog4j();
-    }
-
-    /**
-     * Sets the log4j level of our loggers to ALL, through the log4j that KNIME's NodeLogger uses (reached by
-     * reflection: org.knime.core's class loader sees it, our bundle does not import it). Without log4j (not in KNIME)
-     * there is nothing to do.
-     */
-    private static void enableInLog4j() {
         ClassLoader knime = NodeLogger.class.getClassLoader();
         try {
             Class<?> logger = Class.forName("org.apache.log4j.Logger", true, knime);
             Class<?> level = Class.forName("org.apache.log4j.Level", true, knime);
+            // our loggers at ALL in log4j, as KNIME sets its own: the appenders still filter by the user's levels
             Object ours = logger.getMethod("getLogger", String.class).invoke(null, PREFIX);
             logger.getMethod("setLevel", level).invoke(ours, level.getField("ALL").get(null));
         } catch (ReflectiveOperationException | LinkageError e) {
-            NodeLogger.getLogger(KnimeLogRouting.class).debug("VAE Nodes: log levels left to KNIME (" + e + ")");
+            return; // not KNIME's NodeLogger
         }
+        JUL_ROOT.addHandler(new ToNodeLogger());
+        JUL_ROOT.setUseParentHandlers(false); // KNIME's log, not stderr
     }
 
     /** Each java.util.logging record to the NodeLogger of its logger's name, at the matching level. */
