@@ -29,7 +29,7 @@ public final class KnimeLogRouting {
     static final String PREFIX = "org.vaenodes";
 
     /** Held for the JVM's lifetime: java.util.logging keeps loggers only weakly, and with them their handlers. */
-    private static final Logger JUL_ROOT = Logger.getLogger(PREFIX);
+    private static final Logger OUR_JUL_LOGGER = Logger.getLogger(PREFIX);
 
     private static boolean installed;
 
@@ -56,8 +56,8 @@ public final class KnimeLogRouting {
         } catch (ReflectiveOperationException | LinkageError e) {
             return; // not KNIME's NodeLogger
         }
-        JUL_ROOT.addHandler(new ToNodeLogger());
-        JUL_ROOT.setUseParentHandlers(false); // KNIME's log, not stderr
+        OUR_JUL_LOGGER.addHandler(new ToNodeLogger());
+        OUR_JUL_LOGGER.setUseParentHandlers(false); // KNIME's log, not stderr
     }
 
     /** Each java.util.logging record to the NodeLogger of its logger's name, at the matching level. */
@@ -65,8 +65,23 @@ public final class KnimeLogRouting {
 
         private final SimpleFormatter formatter = new SimpleFormatter();
 
+        /** Set while a record is handed on: a NodeLogger that itself logged through JUL must not loop back here. */
+        private final ThreadLocal<Boolean> publishing = ThreadLocal.withInitial(() -> false);
+
         @Override
         public void publish(LogRecord r) {
+            if (publishing.get()) {
+                return;
+            }
+            publishing.set(true);
+            try {
+                forward(r);
+            } finally {
+                publishing.set(false);
+            }
+        }
+
+        private void forward(LogRecord r) {
             NodeLogger to = NodeLogger.getLogger(r.getLoggerName() == null ? PREFIX : r.getLoggerName());
             String message = formatter.formatMessage(r);
             Throwable t = r.getThrown();

@@ -42,7 +42,7 @@ import org.vaenodes.knime.port.VaeModelPortObject;
  * <p>Compiled twice: against our API shim for our runner, and against KNIME's real core for KNIME's WorkflowManager
  * (releng/knime-runtime-tests, which also reads the files). Its grammar, per line: a {@code d}, {@code i},
  * {@code s}, {@code png:} or {@code [ … ]} token per value, tab-separated; doubles compare with a relative tolerance,
- * everything else exactly.
+ * everything else exactly. Values never hold a blank (strings escape it), so list elements are blank-separated.
  */
 final class PortDump {
 
@@ -64,6 +64,13 @@ final class PortDump {
      * @return per port ("node-port") the SHA-256 of its dump, to compare a later state with without writing again
      */
     static Map<String, String> writeAll(FlowOutcome run, Path dir) throws IOException {
+        if (Files.isDirectory(dir)) { // an earlier run's dump of a port this run lacks must not be compared
+            try (var old = Files.list(dir)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
         Files.createDirectories(dir);
         StringBuilder nodes = new StringBuilder();
         run.nodes().values().forEach(n -> nodes.append(n.id()).append('\t').append(n.label()).append('\n'));
@@ -195,8 +202,9 @@ final class PortDump {
         return "png:" + HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
-    /** Tabs, line breaks and backslashes escaped, so that one value stays one token on one line. */
+    /** Backslashes, tabs, line breaks and blanks escaped, so that one value stays one token on one line. */
     private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+            .replace(" ", "\\s");
     }
 }

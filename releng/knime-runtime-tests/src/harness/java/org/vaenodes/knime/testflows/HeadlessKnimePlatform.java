@@ -106,10 +106,16 @@ final class HeadlessKnimePlatform {
     private static void installVersionBundle(BundleContext ctx) throws Exception {
         Class<?> constants = Class.forName("org.knime.core.node.KNIMEConstants", false,
             HeadlessKnimePlatform.class.getClassLoader()); // not initialised: it reads the version when it is
+        Path location = Path.of(constants.getProtectionDomain().getCodeSource().getLocation().toURI());
         Attributes core;
-        try (JarFile jar = new JarFile(Path.of(constants.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toFile())) {
-            core = jar.getManifest().getMainAttributes();
+        if (java.nio.file.Files.isDirectory(location)) { // a bundle installed as a folder
+            try (InputStream in = java.nio.file.Files.newInputStream(location.resolve("META-INF/MANIFEST.MF"))) {
+                core = new Manifest(in).getMainAttributes();
+            }
+        } else {
+            try (JarFile jar = new JarFile(location.toFile())) {
+                core = jar.getManifest().getMainAttributes();
+            }
         }
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -150,8 +150,20 @@ final class KnimeFlow implements AutoCloseable {
         return nc.getName() + " (#" + nc.getID().getIndex() + ")";
     }
 
-    /** How KNIME left each node, in the terms our checks use. */
-    FlowOutcome outcome() {
+    /**
+     * How KNIME left each node, in the terms our checks use; each node's logged errors and coding problems are the
+     * ERROR/CODING entries of {@code log} that name it.
+     */
+    FlowOutcome outcome(List<KnimeLogWindow.Entry> log) {
+        Map<Integer, List<String>> logged = new TreeMap<>();
+        java.util.regex.Pattern ofNode = java.util.regex.Pattern.compile(" : " + java.util.regex.Pattern.quote(
+            wfm.getID().toString()) + ":(\\d+) : ");
+        for (KnimeLogWindow.Entry e : log) {
+            java.util.regex.Matcher m = ofNode.matcher(e.text());
+            if ((e.level().equals("ERROR") || e.level().equals("CODING")) && m.find()) {
+                logged.computeIfAbsent(Integer.valueOf(m.group(1)), k -> new ArrayList<>()).add(e.toString());
+            }
+        }
         Map<Integer, FlowOutcome.NodeOutcome> nodes = new LinkedHashMap<>();
         for (NodeContainer nc : ourNodes()) {
             NodeMessage msg = nc.getNodeMessage();
@@ -169,8 +181,9 @@ final class KnimeFlow implements AutoCloseable {
             }
             boolean executed = status == FlowOutcome.Status.EXECUTED;
             String warning = executed && msg.getMessageType() == NodeMessage.Type.WARNING ? text : null;
-            nodes.put(nc.getID().getIndex(), new FlowOutcome.NodeOutcome(nc.getID().getIndex(), label(nc), status,
-                executed ? null : text, warning, List.of(), executed ? outputs(nc) : null));
+            int id = nc.getID().getIndex();
+            nodes.put(id, new FlowOutcome.NodeOutcome(id, label(nc), status, executed ? null : text, warning,
+                logged.getOrDefault(id, List.of()), executed ? outputs(nc) : null));
         }
         Map<Integer, Set<Integer>> predecessors = new LinkedHashMap<>();
         for (ConnectionContainer c : wfm.getConnectionContainers()) {

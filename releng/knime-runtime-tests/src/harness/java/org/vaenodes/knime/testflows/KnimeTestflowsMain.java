@@ -36,9 +36,16 @@ public final class KnimeTestflowsMain {
     /** KNIME's words for a node whose plug-in (here KNIME's testing framework) is not installed. */
     private static final String TESTING_PLUGIN_MISSING = "plugin \"org.knime.testing\" is not installed";
 
+    /** The flow run with batch options: one epoch, a 10 × 10 grid of 28-pixel digits. */
+    private static final String BATCH_FLOW = "01_mnist_vae_grid";
+    private static final String[] BATCH_OPTIONS = {"-workflow.variable=epochs,1,int", "-option=3,grid_size,10,int"};
+    private static final String BATCH_RESULT = "grid 280x280, 1 epoch";
+
     private final Path work;
     private final String version;
     private final List<String> results = new ArrayList<>();
+    /** Flows run (and saved) so far, by folder name. */
+    private final java.util.Set<String> ran = new java.util.HashSet<>();
 
     private KnimeTestflowsMain(Path work) {
         this.work = work;
@@ -59,11 +66,15 @@ public final class KnimeTestflowsMain {
                     .forEach(selected::add);
             }
             for (Path flow : selected) {
-                main.runFlow(flow, platform.logFile());
+                main.guarded(flow.getFileName().toString(), () -> main.runFlow(flow, platform.logFile()));
             }
-            main.ourLogLines(platform.logFile());
-            main.damagedModel(flows.resolve(ModelPortDamage.FLOW));
-            main.batchOptions(flows.resolve("01_mnist_vae_grid"));
+            main.guarded("knime-log", () -> main.ourLogLines(platform.logFile()));
+            if (main.ran.contains(ModelPortDamage.FLOW)) {
+                main.guarded("damaged-model", () -> main.damagedModel(flows.resolve(ModelPortDamage.FLOW)));
+            }
+            if (main.ran.contains(BATCH_FLOW)) {
+                main.guarded("batch-options", () -> main.batchOptions(flows.resolve(BATCH_FLOW)));
+            }
             main.writeResults();
             System.out.flush();
             Runtime.getRuntime().halt(0); // KNIME's non-daemon threads would keep the JVM alive
@@ -75,8 +86,25 @@ public final class KnimeTestflowsMain {
         }
     }
 
+    /** One step of the run: its failure is a problem of that step, the others still run. */
+    private void guarded(String name, Step step) {
+        try {
+            step.run();
+        } catch (Exception | AssertionError e) {
+            String line = "[" + version + "] " + name + ": FAIL, the harness could not complete it: " + e;
+            System.out.println(line);
+            e.printStackTrace(System.out);
+            result(name, line, List.of(String.valueOf(e)));
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
     private void runFlow(Path source, Path log) throws Exception {
         String name = source.getFileName().toString();
+        ran.add(name);
         Path dir = copy(source, work.resolve("flows").resolve(name));
         Path out = Files.createDirectories(work.resolve("out").resolve(name));
         List<String> problems = new ArrayList<>();
@@ -85,11 +113,14 @@ public final class KnimeTestflowsMain {
         Map<String, String> before;
         int executed;
         int expectedLines;
+        long tExecuted;
+        long tChecked;
         try (KnimeFlow flow = KnimeFlow.load(dir)) {
             flow.loadProblems().forEach(p -> problems.add("load: " + p));
             intoOutputFolder(flow, out);
             flow.wfm.executeAllAndWaitUntilDone();
-            FlowOutcome outcome = flow.outcome();
+            tExecuted = System.nanoTime();
+            FlowOutcome outcome = flow.outcome(logWindow.lines());
             executed = (int) outcome.nodes().values().stream()
                 .filter(n -> n.status() == FlowOutcome.Status.EXECUTED).count();
             Expectations expected = Expectations.read(dir);
@@ -98,13 +129,15 @@ public final class KnimeTestflowsMain {
             expected.export(outcome, out);
             Map<String, String> dumped = PortDump.writeAll(outcome, out.resolve("ports"));
             before = flow.fingerprint(dumped);
+            tChecked = System.nanoTime();
             flow.save();
             for (NodeContainer nc : flow.ourNodes()) {
                 System.out.println("    " + KnimeFlow.stateLine(nc));
             }
         }
-        double runSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
+        String times = String.format("load and execute %.1f s, checks and dumps %.1f s, save %.1f s", (tExecuted - t0)
+            / 1e9, (tChecked - tExecuted) / 1e9, (t1 - tChecked) / 1e9);
         String reload;
         Expectations expected = Expectations.read(dir);
         try (KnimeFlow again = KnimeFlow.load(dir)) {
@@ -122,12 +155,8 @@ public final class KnimeTestflowsMain {
                 }
             }
         }
-        String line = String.format("[%s] %s: %s, %d nodes executed, %d expected lines; %s (%.1f s + %.1f s)",
-            version, name, problems.isEmpty() ? "PASS" : "FAIL", executed, expectedLines, reload, runSeconds,
-            (System.nanoTime() - t1) / 1e9);
-        System.out.println(line);
-        problems.forEach(p -> System.out.println("    PROBLEM " + p));
-        result(name, line, problems);
+        report(name, name, String.format("%d nodes executed, %d expected lines; %s (%s; load again and compare %.1f s)",
+            executed, expectedLines, reload, times, (System.nanoTime() - t1) / 1e9), problems);
     }
 
     /**
@@ -192,12 +221,8 @@ public final class KnimeTestflowsMain {
         if (skipped == 0) {
             problems.add("knime.log has no INFO line of the Image Folder Reader's skipped files");
         }
-        String line = String.format("[%s] our messages in knime.log: %s, engine: %s; Image Folder Reader: %d INFO"
-            + " lines", version, problems.isEmpty() ? "PASS" : "FAIL", backend.map(Object::toString).orElse("none"),
-            skipped);
-        System.out.println(line);
-        problems.forEach(p -> System.out.println("    PROBLEM " + p));
-        result("knime-log", line, problems);
+        report("knime-log", "our messages in knime.log", "engine: " + backend.map(Object::toString).orElse("none")
+            + "; Image Folder Reader: " + skipped + " INFO lines", problems);
     }
 
     private void damagedModel(Path source) throws Exception {
@@ -205,11 +230,8 @@ public final class KnimeTestflowsMain {
         List<String> problems = new ArrayList<>();
         List<String> report = new ModelPortDamage(work.resolve("damage"), work.resolve("flows").resolve(
             source.getFileName().toString())).run(problems);
-        String line = String.format("[%s] damaged VAE model port (%s): %s, %s (%.1f s)", version, ModelPortDamage.FLOW,
-            problems.isEmpty() ? "PASS" : "FAIL", String.join("; ", report), (System.nanoTime() - t0) / 1e9);
-        System.out.println(line);
-        problems.forEach(p -> System.out.println("    PROBLEM " + p));
-        result("damaged-model", line, problems);
+        report("damaged-model", "damaged VAE model port (" + ModelPortDamage.FLOW + ")", String.join("; ", report)
+            + String.format(" (%.1f s)", (System.nanoTime() - t0) / 1e9), problems);
     }
 
     /**
@@ -220,42 +242,46 @@ public final class KnimeTestflowsMain {
     private void batchOptions(Path flow01) throws Exception {
         long t0 = System.nanoTime();
         List<String> problems = new ArrayList<>();
-        String[] options = {"-workflow.variable=epochs,1,int", "-option=3,grid_size,10,int"};
         List<String> report = new ArrayList<>();
+        Path dir = copy(flow01, work.resolve("batch").resolve("options"));
+        KnimeBatchOptions batch = new KnimeBatchOptions();
+        for (String o : BATCH_OPTIONS) {
+            batch.parse(o);
+        }
+        try (KnimeFlow flow = KnimeFlow.load(dir)) {
+            batch.apply(flow.wfm);
+            flow.wfm.executeAllAndWaitUntilDone();
+            String grid = gridAndEpochs(flow.wfm);
+            report.add("options applied to the loaded flow: " + grid);
+            if (!grid.equals(BATCH_RESULT)) {
+                problems.add("with " + String.join(" ", BATCH_OPTIONS) + " expected " + BATCH_RESULT + "; got " + grid);
+            }
+        }
         Class<?> legacy = legacyBatchExecutor();
-        if (legacy == null) { // a core without its own batch executor: the options as knime-ap-batch applies them
-            Path dir = copy(flow01, work.resolve("batch").resolve("options"));
-            KnimeBatchOptions batch = new KnimeBatchOptions();
-            for (String o : options) {
-                batch.parse(o);
-            }
-            try (KnimeFlow flow = KnimeFlow.load(dir)) {
-                batch.apply(flow.wfm);
-                flow.wfm.executeAllAndWaitUntilDone();
-                String grid = gridAndEpochs(flow.wfm);
-                report.add("options applied to the loaded flow as KNIME AP's batch application does: " + grid
-                    + " (this core has no BatchExecutor of its own)");
-                if (!grid.equals("grid 280x280, 1 epoch")) {
-                    problems.add("with " + String.join(" ", options) + " expected grid 280x280, 1 epoch; got " + grid);
-                }
-            }
-        } else {
+        if (legacy == null) {
+            report.add("this core has no BatchExecutor of its own (KNIME AP's knime-ap-batch applies the options)");
+        } else { // KNIME's own executor, and so a check of KnimeBatchOptions against it
             Path legacyDir = copy(flow01, work.resolve("batch").resolve("legacy"));
             List<String> args = new ArrayList<>(List.of("-workflowDir=" + legacyDir, "-reset", "-nosave"));
-            args.addAll(List.of(options));
+            args.addAll(List.of(BATCH_OPTIONS));
             Object[] r = (Object[]) legacy.getDeclaredMethod("run", String[].class, java.util.function.Function.class)
                 .invoke(null, args.toArray(String[]::new), (java.util.function.Function<
                     org.knime.core.node.workflow.WorkflowManager, String>) KnimeTestflowsMain::gridAndEpochs);
             report.add("KNIME's BatchExecutor " + String.join(" ", args) + ": exit " + r[0] + ", " + r[1]);
-            if (!Integer.valueOf(0).equals(r[0]) || !"grid 280x280, 1 epoch".equals(r[1])) {
-                problems.add("KNIME's BatchExecutor: exit " + r[0] + ", " + r[1] + "; expected 0, grid 280x280, 1 epoch");
+            if (!Integer.valueOf(0).equals(r[0]) || !BATCH_RESULT.equals(r[1])) {
+                problems.add("KNIME's BatchExecutor: exit " + r[0] + ", " + r[1] + "; expected 0, " + BATCH_RESULT);
             }
         }
-        String line = String.format("[%s] batch options on 01_mnist_vae_grid: %s, %s (%.1f s)", version,
-            problems.isEmpty() ? "PASS" : "FAIL", String.join("; ", report), (System.nanoTime() - t0) / 1e9);
+        report("batch-options", "batch options on " + BATCH_FLOW, String.join("; ", report)
+            + String.format(" (%.1f s)", (System.nanoTime() - t0) / 1e9), problems);
+    }
+
+    /** Prints the step's line, "[version] what: PASS|FAIL, details", and its problems; records them for the test. */
+    private void report(String name, String what, String details, List<String> problems) {
+        String line = "[" + version + "] " + what + ": " + (problems.isEmpty() ? "PASS" : "FAIL") + ", " + details;
         System.out.println(line);
         problems.forEach(p -> System.out.println("    PROBLEM " + p));
-        result("batch-options", line, problems);
+        result(name, line, problems);
     }
 
     private static Class<?> legacyBatchExecutor() {
@@ -301,8 +327,13 @@ public final class KnimeTestflowsMain {
     }
 
     private void result(String name, String line, List<String> problems) {
-        results.add("RESULT\t" + name + "\t" + (problems.isEmpty() ? "PASS" : "FAIL") + "\t" + line);
-        problems.forEach(p -> results.add("PROBLEM\t" + name + "\t" + p.replace('\n', ' ')));
+        results.add("RESULT\t" + name + "\t" + (problems.isEmpty() ? "PASS" : "FAIL") + "\t" + oneField(line));
+        problems.forEach(p -> results.add("PROBLEM\t" + name + "\t" + oneField(p)));
+    }
+
+    /** A value as one tab-separated field on one line of results.txt. */
+    private static String oneField(String s) {
+        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
     private void writeResults() throws IOException {

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The JDKs on this machine, to fork KNIME in the Java it needs (5.12 needs 21+): the one given by the property
- * {@code vaenodes.jdk21}, the one running the tests, {@code JAVA_HOME}, and every JDK under /usr/lib/jvm.
+ * The JDKs on this machine, to fork KNIME in the Java it needs (5.12 needs 21+): the one running the tests,
+ * {@code JAVA_HOME}, and every JDK under /usr/lib/jvm.
  */
 final class Jdks {
 
@@ -30,17 +30,13 @@ final class Jdks {
     private Jdks() {
     }
 
-    /** The JDK of the lowest version ≥ {@code minimum} (the one given by property first), if any. */
+    /** The JDK of the lowest version ≥ {@code minimum} among those found, if any. */
     static Optional<Jdk> atLeast(int minimum) {
         return all().stream().filter(j -> j.version() >= minimum).min(Comparator.comparingInt(Jdk::version));
     }
 
     static List<Jdk> all() {
         List<Path> homes = new ArrayList<>();
-        String given = System.getProperty("vaenodes.jdk21", "");
-        if (!given.isBlank()) {
-            homes.add(Path.of(given));
-        }
         homes.add(Path.of(System.getProperty("java.home")));
         Optional.ofNullable(System.getenv("JAVA_HOME")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(homes::add);
         try (Stream<Path> s = Files.list(Path.of("/usr/lib/jvm"))) {

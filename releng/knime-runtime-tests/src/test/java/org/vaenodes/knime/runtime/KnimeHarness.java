@@ -57,15 +57,18 @@ final class KnimeHarness {
         cmd.addAll(sources);
         Path log = work.resolve("harness-javac.log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        RealKnimeSetup.assertExit0(p, "Compiling the harness against " + runtime.describe(), log);
+        RealKnimeSetup.assertExit0(p, "Compiling the harness against " + runtime.describe(), log, 5);
         copyTree(SOURCES.resolve("resources"), classes); // the FrameworkUtilHelper service
         List<Path> full = new ArrayList<>(List.of(classes));
         full.addAll(cp);
         return new KnimeHarness(runtime, jdk, work, full);
     }
 
-    /** Starts {@code main} with {@code args}, its output to {@code log} (and this JVM's output, line by line). */
-    Process start(String main, Path log, String... args) throws IOException {
+    /**
+     * Runs {@code main} with {@code args} for at most {@code minutes}, its output to {@code log} (and its report lines
+     * to this JVM's output), and fails unless it exits with 0.
+     */
+    void run(String main, Path log, int minutes, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(jdk.tool("java").toString(), "-Xmx3g", "-Djava.awt.headless=true",
             "-Dorg.knime.core.maxThreads=2"));
         KNIME_INI_OPENS.forEach(o -> cmd.add("--add-opens=" + o + "=ALL-UNNAMED"));
@@ -93,7 +96,11 @@ final class KnimeHarness {
         }, "harness-output");
         copier.setDaemon(true);
         copier.start();
-        return p;
+        try {
+            RealKnimeSetup.assertExit0(p, "The harness in " + runtime.describe(), log, minutes);
+        } finally {
+            copier.join(10_000); // the whole output in the log before anyone reads it
+        }
     }
 
     private static List<String> javaFiles(Path dir) throws IOException {

@@ -40,10 +40,14 @@ record KnimeRuntime(String name, String version, int javaMajor, List<Path> class
 
     /** Whether this core still has KNIME's own (pre-5.9) batch executor. */
     boolean hasLegacyBatchExecutor() throws IOException {
+        String cls = "org/knime/core/node/workflow/BatchExecutor$WorkflowConfiguration.class";
         for (Path p : classPath) {
-            if (Files.isRegularFile(p) && p.getFileName().toString().startsWith(CORE + ".jar")) {
+            if (symbolicName(p).filter(CORE::equals).isPresent()) { // org.knime.core.jar, _5.3.0.v….jar, or a folder
+                if (Files.isDirectory(p)) {
+                    return Files.isRegularFile(p.resolve(cls));
+                }
                 try (JarFile jar = new JarFile(p.toFile())) {
-                    return jar.getEntry("org/knime/core/node/workflow/BatchExecutor$WorkflowConfiguration.class") != null;
+                    return jar.getEntry(cls) != null;
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.vaenodes.knime.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * out: bundles as jars and as folders (with a Bundle-ClassPath jar inside), and another platform's fragment.
  */
 class KnimeRuntimeTest {
+
+    @BeforeEach
+    void defaultRuntimes() {
+        assumeTrue(System.getProperty("vaenodes.knime.plugins", "").isBlank(),
+            "these tests read the default KNIME core jar folders, not -Dvaenodes.knime.plugins");
+    }
 
     @Test
     void coreJarFoldersGiveVersionJavaAndClassPath() throws Exception {
@@ -51,6 +59,8 @@ class KnimeRuntimeTest {
                     + "Bundle-Version: 5.3.0.v202407\nBundle-ClassPath: .,lib/extra.jar\n");
                 Files.createDirectories(folderBundle.resolve("lib"));
                 Files.copy(v53.classPath().get(v53.classPath().size() - 1), folderBundle.resolve("lib/extra.jar"));
+            } else if (name.equals("org.knime.core.jar")) { // named as p2 installs it
+                Files.copy(jar, plugins.resolve("org.knime.core_5.3.0.v202407101234.jar"));
             } else {
                 Files.copy(jar, plugins.resolve(name));
             }

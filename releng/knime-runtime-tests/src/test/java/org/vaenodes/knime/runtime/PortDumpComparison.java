@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 final class PortDumpComparison {
 
     static final double TOLERANCE = 1e-6;
+    /** Differences this small count as none: relative differences of values near zero mean nothing. */
+    static final double ABSOLUTE_FLOOR = 1e-12;
     private static final int SHOWN_PER_PORT = 3;
 
     /** What was compared and every difference, named by node and port. */
@@ -142,20 +144,37 @@ final class PortDumpComparison {
             if (ta[i].equals(tb[i])) {
                 continue;
             }
-            if (ta[i].startsWith("d") && tb[i].startsWith("d")) {
-                double x = Double.parseDouble(ta[i].substring(1));
-                double y = Double.parseDouble(tb[i].substring(1));
-                double rel = Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
-                if (!(Double.isNaN(x) && Double.isNaN(y))) {
-                    maxRelative = Math.max(maxRelative, Double.isNaN(rel) ? Double.POSITIVE_INFINITY : rel);
-                }
-                if (rel <= TOLERANCE || (Double.isNaN(x) && Double.isNaN(y))) {
-                    continue;
-                }
+            if (ta[i].startsWith("d") && tb[i].startsWith("d") && closeEnough(ta[i], tb[i])) {
+                continue;
             }
             return "value " + i + ": " + ta[i] + " vs " + tb[i];
         }
         return null;
+    }
+
+    /**
+     * Whether two double tokens ("d…") agree within {@link #TOLERANCE} relative, or are equal (0 and -0, both NaN);
+     * values below {@link #ABSOLUTE_FLOOR} count as zero. Records the largest relative difference seen.
+     */
+    private boolean closeEnough(String a, String b) {
+        double x;
+        double y;
+        try {
+            x = Double.parseDouble(a.substring(1));
+            y = Double.parseDouble(b.substring(1));
+        } catch (NumberFormatException e) {
+            return false; // not a number on one side: a difference, reported with both tokens
+        }
+        if (x == y || (Double.isNaN(x) && Double.isNaN(y))) {
+            return true;
+        }
+        double diff = Math.abs(x - y);
+        if (diff <= ABSOLUTE_FLOOR) {
+            return true;
+        }
+        double rel = diff / Math.max(Math.abs(x), Math.abs(y));
+        maxRelative = Math.max(maxRelative, Double.isNaN(rel) ? Double.POSITIVE_INFINITY : rel);
+        return rel <= TOLERANCE;
     }
 
     /** Values of a line: tab-separated, list cells ("[d1 d2 …]") opened into their elements. */

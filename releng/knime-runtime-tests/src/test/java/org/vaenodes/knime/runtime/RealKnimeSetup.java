@@ -60,10 +60,22 @@ final class RealKnimeSetup {
         return out;
     }
 
-    /** The JDK to run {@code runtime} in: this JVM's if it is new enough, else the lowest suitable one. */
+    /**
+     * The JDK to run {@code runtime} in: the one given by {@code -Dvaenodes.jdk21} if it is new enough, else the
+     * lowest suitable version on this machine (this JVM's for 5.3).
+     */
     static Jdks.Jdk jdkFor(KnimeRuntime runtime) {
+        String given = System.getProperty("vaenodes.jdk21", "");
+        if (!given.isBlank()) {
+            Jdks.Jdk jdk = Jdks.of(Path.of(given)).orElseThrow(() -> unavailable("-Dvaenodes.jdk21=" + given
+                + " is not a JDK (no bin/javac and release file there)"));
+            if (jdk.version() >= runtime.javaMajor()) {
+                return jdk;
+            }
+        }
         return Jdks.atLeast(runtime.javaMajor()).orElseThrow(() -> unavailable(runtime.describe() + " needs Java "
-            + runtime.javaMajor() + "+ and none was found (give one with -Dvaenodes.jdk21=<JDK home>)"));
+            + runtime.javaMajor() + "+ and none was found under /usr/lib/jvm, JAVA_HOME or -Dvaenodes.jdk21"
+            + (given.isBlank() ? "" : " (" + given + " is older)")));
     }
 
     /**
@@ -132,9 +144,18 @@ final class RealKnimeSetup {
         return String.join(java.io.File.pathSeparator, entries.stream().map(Path::toString).toList());
     }
 
-    /** Fails the calling test with {@code message} unless the command ran with exit code 0. */
-    static void assertExit0(Process p, String what, Path log) throws InterruptedException, IOException {
-        int code = p.waitFor();
+    /**
+     * Waits at most {@code minutes} for the command, then fails the calling test unless it exited with 0; a command
+     * still running then is killed (a hung KNIME must not hang the build).
+     */
+    static void assertExit0(Process p, String what, Path log, int minutes) throws InterruptedException {
+        if (!p.waitFor(minutes, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+            Assertions.fail(what + " did not end within " + minutes + " minutes and was stopped; its output: " + log
+                + "\n" + tail(log, 40));
+        }
+        int code = p.exitValue();
         Assertions.assertEquals(0, code, () -> what + " exited with " + code + "; its output: " + log + "\n"
             + tail(log, 40));
     }

@@ -26,7 +26,7 @@ import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 
 /**
  * VAE Model Reader: reads a model file written by the VAE Model Writer, or a VAE zip saved by DL4J itself, into a
- * VAE model port. The file is read at configure time too, so downstream nodes know the model's spec before
+ * VAE model port. A file that exists is read at configure time too, so downstream nodes know the model's spec before
  * anything runs; every check of the engine's loader (sizes, entry names, allowed types) applies.
  */
 final class VaeModelReaderNodeModel extends SettingsNodeModel {
@@ -46,8 +46,7 @@ final class VaeModelReaderNodeModel extends SettingsNodeModel {
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
         settings.requireFile();
-        Path p = ModelFiles.resolve(settings.file.getStringValue(), VaeModelReaderSettings.CFG_FILE);
-        return new PortObjectSpec[] {Files.exists(p) ? spec(read()) : null};
+        return new PortObjectSpec[] {Files.exists(file()) ? spec(read()) : null};
     }
 
     @Override
@@ -60,12 +59,20 @@ final class VaeModelReaderNodeModel extends SettingsNodeModel {
         return new PortObject[] {new VaeModelPortObject(model, spec(model))};
     }
 
+    private Path file() throws InvalidSettingsException {
+        return ModelFiles.resolve(settings.file.getStringValue(), VaeModelReaderSettings.CFG_FILE);
+    }
+
     private TrainedModel read() throws InvalidSettingsException {
         return adjusted(readWithWarnings().model());
     }
 
     private ModelArchive.Loaded readWithWarnings() throws InvalidSettingsException {
-        Path p = ModelFiles.resolve(settings.file.getStringValue(), VaeModelReaderSettings.CFG_FILE);
+        Path p = file();
+        if (Files.isDirectory(p)) {
+            throw new InvalidSettingsException(p + " is a folder (" + VaeModelReaderSettings.CFG_FILE
+                + "): choose a model file (.zip).");
+        }
         if (!Files.isRegularFile(p)) {
             throw new InvalidSettingsException("The model file " + p + " does not exist (" + VaeModelReaderSettings.CFG_FILE
                 + ").");
