@@ -144,24 +144,40 @@ final class PortDumpComparison {
             if (ta[i].equals(tb[i])) {
                 continue;
             }
-            if (ta[i].startsWith("d") && tb[i].startsWith("d") && closeEnough(ta[i], tb[i])) {
-                continue;
+            if (ta[i].startsWith("x") && tb[i].startsWith("x")) {
+                if (closeEnough(ta[i], tb[i])) {
+                    continue;
+                }
+                return "value " + i + ": " + decimal(ta[i]) + " vs " + decimal(tb[i]);
             }
             return "value " + i + ": " + ta[i] + " vs " + tb[i];
         }
         return null;
     }
 
+    /** A double token ("x" and the hexadecimal of its bits) as a double. */
+    static double value(String token) {
+        return Double.longBitsToDouble(Long.parseUnsignedLong(token.substring(1), 16));
+    }
+
+    private static String decimal(String token) {
+        try {
+            return Double.toString(value(token));
+        } catch (NumberFormatException e) {
+            return token;
+        }
+    }
+
     /**
-     * Whether two double tokens ("d…") agree within {@link #TOLERANCE} relative, or are equal (0 and -0, both NaN);
+     * Whether two double tokens ("x…") agree within {@link #TOLERANCE} relative, or are equal (0 and -0, both NaN);
      * values below {@link #ABSOLUTE_FLOOR} count as zero. Records the largest relative difference seen.
      */
     private boolean closeEnough(String a, String b) {
         double x;
         double y;
         try {
-            x = Double.parseDouble(a.substring(1));
-            y = Double.parseDouble(b.substring(1));
+            x = value(a);
+            y = value(b);
         } catch (NumberFormatException e) {
             return false; // not a number on one side: a difference, reported with both tokens
         }
@@ -177,7 +193,7 @@ final class PortDumpComparison {
         return rel <= TOLERANCE;
     }
 
-    /** Values of a line: tab-separated, list cells ("[d1 d2 …]") opened into their elements. */
+    /** Values of a line: tab-separated, list cells ("[x1 x2 …]") opened into their elements. */
     private static String[] tokens(String line) {
         List<String> out = new ArrayList<>();
         for (String t : line.split("\t", -1)) {

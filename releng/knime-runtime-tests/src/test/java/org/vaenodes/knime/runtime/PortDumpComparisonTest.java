@@ -18,6 +18,11 @@ class PortDumpComparisonTest {
     @TempDir
     Path b;
 
+    /** A double as PortDump writes it. */
+    private static String x(double v) {
+        return "x" + Long.toHexString(Double.doubleToRawLongBits(v));
+    }
+
     private void write(Path dir, String file, String... lines) throws Exception {
         Files.writeString(dir.resolve("nodes.txt"), "2\tVAE Learner (#2)\n");
         Files.write(dir.resolve(file), List.of(lines));
@@ -25,8 +30,10 @@ class PortDumpComparisonTest {
 
     @Test
     void doublesWithinTheToleranceAndEqualSpecialValuesAreTheSame() throws Exception {
-        write(a, "2-2.dump", "table\tsEpoch", "row\tsr1\td1.0000000\t[d0.0 d0.5]\tdNaN\t~");
-        write(b, "2-2.dump", "table\tsEpoch", "row\tsr1\td1.0000005\t[d-0.0 d0.5]\tdNaN\t~");
+        write(a, "2-2.dump", "table\tsEpoch", "row\tsr1\t" + x(1.0) + "\t[" + x(0.0) + " " + x(0.5) + "]\t"
+            + x(Double.NaN) + "\t~\t" + x(1e-300));
+        write(b, "2-2.dump", "table\tsEpoch", "row\tsr1\t" + x(1.0000005) + "\t[" + x(-0.0) + " " + x(0.5) + "]\t"
+            + x(Double.NaN) + "\t~\t" + x(3e-300));
         PortDumpComparison.Result r = PortDumpComparison.compare(a, b);
         assertEquals(List.of(), r.differences());
         assertEquals(1, r.ports());
@@ -35,12 +42,12 @@ class PortDumpComparisonTest {
 
     @Test
     void aDifferenceIsNamedByNodePortAndLine() throws Exception {
-        write(a, "2-1.dump", "model", "parameters\td0.25\td0.5");
-        write(b, "2-1.dump", "model", "parameters\td0.25\td0.5001");
+        write(a, "2-1.dump", "model", "parameters\t" + x(0.25) + "\t" + x(0.5));
+        write(b, "2-1.dump", "model", "parameters\t" + x(0.25) + "\t" + x(0.5001));
         List<String> d = PortDumpComparison.compare(a, b).differences();
         assertEquals(1, d.size(), d.toString());
-        assertTrue(d.get(0).startsWith("VAE Learner (#2) port 1, line 2 (parameters d0.25): value 2: d0.5 vs d0.5001"),
-            d.get(0));
+        assertTrue(d.get(0).startsWith("VAE Learner (#2) port 1, line 2 (parameters " + x(0.25) + "): value 2: 0.5 vs "
+            + "0.5001"), d.get(0));
     }
 
     @Test
