@@ -35,6 +35,9 @@ final class RealKnimeSetup {
         + VERSIONS + " of KNIME core jars (as ../shared/knime-runtime), or -Dvaenodes.knime.plugins at the plugins/"
         + " folder of an installed KNIME Analytics Platform";
 
+    /** What-is-missing lines already printed: each once per run, however many tests skip for it. */
+    private static final java.util.Set<String> SAID = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Our bundles as KNIME AP would install them on Linux x86_64. */
     static final List<String> BUNDLES =
         List.of("org.vaenodes.knime", "org.vaenodes.engine", "org.vaenodes.engine.natives.linux.x86_64");
@@ -87,7 +90,9 @@ final class RealKnimeSetup {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             return new IllegalStateException(line);
         }
-        System.out.println(line);
+        if (SAID.add(line)) {
+            System.out.println(line);
+        }
         return new TestAbortedException(line);
     }
 
