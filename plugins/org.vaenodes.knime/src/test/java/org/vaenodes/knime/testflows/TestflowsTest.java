@@ -36,6 +36,7 @@ class TestflowsTest {
         Path other = OUT.resolve("override").resolve("no-such-dl4j-vae.zip").toAbsolutePath();
         BatchOverrides overrides = new BatchOverrides();
         assertTrue(overrides.parse("-option=7,file," + other + ",String"));
+        assertTrue(overrides.parse("-option=2,epochs,1,int")); // the learner's model only feeds the other reader
         WorkflowDefinition wf = WorkflowDefinition.read(flow);
         // output_ variables into the output folder, as TestflowMain does: the flow's writer must not write into testflows/
         WorkflowRunner.RunResult run = WorkflowRunner.run(wf, TestflowMain.intoOutputFolder(wf, overrides,
