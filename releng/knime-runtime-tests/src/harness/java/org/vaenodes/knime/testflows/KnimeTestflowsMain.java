@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.KNIMEConstants;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.workflow.NodeID;
@@ -243,37 +245,64 @@ public final class KnimeTestflowsMain {
         long t0 = System.nanoTime();
         List<String> problems = new ArrayList<>();
         List<String> report = new ArrayList<>();
-        Path dir = copy(flow01, work.resolve("batch").resolve("options"));
         KnimeBatchOptions batch = new KnimeBatchOptions();
         for (String o : BATCH_OPTIONS) {
             batch.parse(o);
         }
-        try (KnimeFlow flow = KnimeFlow.load(dir)) {
-            batch.apply(flow.wfm);
-            flow.wfm.executeAllAndWaitUntilDone();
-            String grid = gridAndEpochs(flow.wfm);
-            report.add("options applied to the loaded flow: " + grid);
-            if (!grid.equals(BATCH_RESULT)) {
-                problems.add("with " + String.join(" ", BATCH_OPTIONS) + " expected " + BATCH_RESULT + "; got " + grid);
-            }
-        }
         Class<?> legacy = legacyBatchExecutor();
-        if (legacy == null) {
-            report.add("this core has no BatchExecutor of its own (KNIME AP's knime-ap-batch applies the options)");
-        } else { // KNIME's own executor, and so a check of KnimeBatchOptions against it
-            Path legacyDir = copy(flow01, work.resolve("batch").resolve("legacy"));
-            List<String> args = new ArrayList<>(List.of("-workflowDir=" + legacyDir, "-reset", "-nosave"));
-            args.addAll(List.of(BATCH_OPTIONS));
-            Object[] r = (Object[]) legacy.getDeclaredMethod("run", String[].class, java.util.function.Function.class)
-                .invoke(null, args.toArray(String[]::new), (java.util.function.Function<
-                    org.knime.core.node.workflow.WorkflowManager, String>) KnimeTestflowsMain::gridAndEpochs);
-            report.add("KNIME's BatchExecutor " + String.join(" ", args) + ": exit " + r[0] + ", " + r[1]);
-            if (!Integer.valueOf(0).equals(r[0]) || !BATCH_RESULT.equals(r[1])) {
-                problems.add("KNIME's BatchExecutor: exit " + r[0] + ", " + r[1] + "; expected 0, " + BATCH_RESULT);
+        try (KnimeFlow flow = KnimeFlow.load(copy(flow01, work.resolve("batch").resolve("options")))) {
+            batch.apply(flow.wfm);
+            String applied = optionsApplied(flow.wfm);
+            if (legacy == null) { // no executor of KNIME's to compare with: execute and look at the result
+                flow.wfm.executeAllAndWaitUntilDone();
+                String grid = gridAndEpochs(flow.wfm);
+                report.add("options applied to the loaded flow: " + grid + "; this core has no BatchExecutor of its"
+                    + " own (KNIME AP's knime-ap-batch applies the options)");
+                if (!grid.equals(BATCH_RESULT)) {
+                    problems.add("with " + String.join(" ", BATCH_OPTIONS) + " expected " + BATCH_RESULT + "; got "
+                        + grid);
+                }
+            } else { // KNIME's own executor runs the flow; our options must leave the same settings and variables
+                Path legacyDir = copy(flow01, work.resolve("batch").resolve("legacy"));
+                List<String> args = new ArrayList<>(List.of("-workflowDir=" + legacyDir, "-reset", "-nosave"));
+                args.addAll(List.of(BATCH_OPTIONS));
+                Object[] r = (Object[]) legacy.getDeclaredMethod("run", String[].class,
+                    java.util.function.Function.class).invoke(null, args.toArray(String[]::new),
+                        (java.util.function.Function<WorkflowManager, String>) wfm -> gridAndEpochs(wfm) + "\n"
+                            + optionsApplied(wfm));
+                String[] seen = String.valueOf(r[1]).split("\n", 2);
+                report.add("KNIME's BatchExecutor " + String.join(" ", args) + ": exit " + r[0] + ", " + seen[0]);
+                if (!Integer.valueOf(0).equals(r[0]) || !BATCH_RESULT.equals(seen[0])) {
+                    problems.add("KNIME's BatchExecutor: exit " + r[0] + ", " + seen[0] + "; expected 0, "
+                        + BATCH_RESULT);
+                }
+                boolean same = seen.length == 2 && seen[1].equals(applied) && applied.contains("grid_size")
+                    && applied.contains("epochs=1"); // and both did apply the options
+                report.add("our options on the loaded flow leave " + (same ? "the same" : "OTHER")
+                    + " settings and workflow variables");
+                if (!same) {
+                    problems.add("KnimeBatchOptions and KNIME's BatchExecutor differ: ours " + applied + "; KNIME's "
+                        + (seen.length == 2 ? seen[1] : "(none)"));
+                }
             }
         }
         report("batch-options", "batch options on " + BATCH_FLOW, String.join("; ", report)
             + String.format(" (%.1f s)", (System.nanoTime() - t0) / 1e9), problems);
+    }
+
+    /** What the batch options change: the grid node's model settings and the workflow variables. */
+    private static String optionsApplied(WorkflowManager wfm) {
+        try {
+            NodeSettings s = new NodeSettings("node");
+            wfm.saveNodeSettings(new NodeID(wfm.getID(), 3), s);
+            List<String> vars = new ArrayList<>();
+            wfm.getWorkflowVariables().forEach(v -> vars.add(v.getName() + "=" + v.getValueAsString()));
+            vars.sort(null);
+            return "grid settings " + s.getNodeSettings("model").toString().replaceAll("\\s+", " ") + ", variables "
+                + vars;
+        } catch (InvalidSettingsException e) {
+            return "no settings: " + e.getMessage();
+        }
     }
 
     /** Prints the step's line, "[version] what: PASS|FAIL, details", and its problems; records them for the test. */
