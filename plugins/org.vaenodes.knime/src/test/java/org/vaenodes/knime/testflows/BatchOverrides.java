@@ -1,5 +1,6 @@
 package org.vaenodes.knime.testflows;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,13 +68,31 @@ final class BatchOverrides {
         return variables;
     }
 
+    List<Option> options() {
+        return options;
+    }
+
+    /**
+     * A copy in which every output_… workflow variable of {@code wf} that the command line does not set points at
+     * {@code outDir} (same file name as its default), so that a run never writes into the workflow's own folder.
+     */
+    BatchOverrides withOutputsIn(WorkflowDefinition wf, Path outDir) {
+        BatchOverrides out = copy();
+        for (Variable v : wf.variables()) {
+            if (v.name().startsWith(RunOutputs.OUTPUT_VARIABLE_PREFIX) && !variables.containsKey(v.name())) {
+                String file = v.value().substring(v.value().lastIndexOf('/') + 1);
+                out.declare(new Variable(v.name(), outDir.resolve(file).toAbsolutePath().toString(), v.type()));
+            }
+        }
+        return out;
+    }
+
     /** Applies options for this node and variables bound in its settings to the node's model settings. */
     void apply(WorkflowDefinition.Node node) throws InvalidSettingsException {
         NodeSettings model = node.model();
         for (Option o : options) {
             if (o.nodeId() == node.id()) {
-                String[] path = o.path().split("/");
-                put(parent(model, path), path[path.length - 1], o.value(), o.type());
+                set(model, o);
             }
         }
         if (!variables.isEmpty() && node.settings().containsKey("variables")) {
@@ -81,6 +100,12 @@ final class BatchOverrides {
             // since KNIME 4.1 the bindings sit under "tree" next to a "version"; before, directly in "variables"
             bind(vars.containsKey("tree") ? vars.getNodeSettings("tree") : vars, model, node);
         }
+    }
+
+    /** Writes an option's value into a node's model settings, at its ({@code /}-separated) path. */
+    static void set(NodeSettings model, Option o) throws InvalidSettingsException {
+        String[] path = o.path().split("/");
+        put(parent(model, path), path[path.length - 1], o.value(), o.type());
     }
 
     /** Walks the variable tree in step with the model settings; a leaf names the variable it uses. */

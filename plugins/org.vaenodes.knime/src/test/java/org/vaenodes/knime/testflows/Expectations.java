@@ -61,19 +61,9 @@ final class Expectations {
     /** @return every violated expectation, empty if the run is as expected */
     List<String> check(FlowOutcome run) {
         List<String> problems = new ArrayList<>();
-        Map<Integer, String> failures = new HashMap<>();
-        Map<Integer, String> warnings = new HashMap<>();
-        for (String l : lines) {
-            Matcher m;
-            if ((m = FAILS.matcher(l)).matches()) {
-                failures.put(Integer.valueOf(m.group(1)), m.group(2).strip());
-            } else if ((m = WARNS.matcher(l)).matches()) {
-                warnings.put(Integer.valueOf(m.group(1)), m.group(2).strip());
-            }
-        }
         TestflowConfiguration config = run.config();
-        config.nodeErrors().forEach(failures::putIfAbsent);
-        config.nodeWarnings().forEach(warnings::putIfAbsent);
+        Map<Integer, String> failures = declared(FAILS, config.nodeErrors());
+        Map<Integer, String> warnings = declared(WARNS, config.nodeWarnings());
         if (config.streamingTest()) {
             problems.add("the Testflow Configuration asks for a streaming run, which this runner cannot do");
         }
@@ -125,15 +115,21 @@ final class Expectations {
 
     /** The texts nodes must show as errors or warnings (expected file and Testflow Configuration together). */
     List<String> declaredMessages(TestflowConfiguration config) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(declared(FAILS, config.nodeErrors()).values());
+        out.addAll(declared(WARNS, config.nodeWarnings()).values());
+        return out;
+    }
+
+    /** Node id → text from the {@code fails} or {@code warns} lines, then the Testflow Configuration's for other nodes. */
+    private Map<Integer, String> declared(Pattern kind, Map<Integer, String> fromConfig) {
+        Map<Integer, String> out = new HashMap<>();
         for (String l : lines) {
-            Matcher m;
-            if ((m = FAILS.matcher(l)).matches() || (m = WARNS.matcher(l)).matches()) {
-                out.add(m.group(2).strip());
+            Matcher m = kind.matcher(l);
+            if (m.matches()) {
+                out.put(Integer.valueOf(m.group(1)), m.group(2).strip());
             }
         }
-        out.addAll(config.nodeErrors().values());
-        out.addAll(config.nodeWarnings().values());
+        fromConfig.forEach(out::putIfAbsent);
         return out;
     }
 

@@ -90,21 +90,21 @@ final class PortDump {
 
     /** @return the SHA-256 of what was written */
     static String write(PortObject po, Path file) throws IOException {
-        MessageDigest md = sha256();
-        try (Writer w = new OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
-            Files.newOutputStream(file), 1 << 16), md), StandardCharsets.UTF_8)) {
-            write(po, w);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            return write(po, out);
         }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     /** The SHA-256 of the dump of {@code po}, without writing it anywhere. */
     static String digest(PortObject po) throws IOException {
+        return write(po, OutputStream.nullOutputStream());
+    }
+
+    private static String write(PortObject po, OutputStream out) throws IOException {
         MessageDigest md = sha256();
-        try (Writer w = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), md),
-            StandardCharsets.UTF_8)) {
-            write(po, w);
-        }
+        Writer w = new OutputStreamWriter(new DigestOutputStream(out, md), StandardCharsets.UTF_8);
+        write(po, w);
+        w.flush();
         return HexFormat.of().formatHex(md.digest());
     }
 

@@ -33,7 +33,7 @@ public final class TestflowMain {
         }
         int failed = 0;
         for (Path flow : flows) {
-            List<String> problems = runOne(flow, overrides, out.resolve(flow.getFileName().toString()));
+            List<String> problems = runOne(flow, overrides, out.resolve(flow.getFileName().toString()), false);
             failed += problems.isEmpty() ? 0 : 1;
         }
         System.out.println(flows.size() - failed + " of " + flows.size() + " workflows passed; outputs in "
@@ -57,33 +57,20 @@ public final class TestflowMain {
     /** Sub-folder of a flow's output folder with every port's dump (see {@link PortDump}). */
     static final String PORT_DUMPS = "ports";
 
-    /** Workflow variables named output_… hold files a flow writes. */
-    static final String OUTPUT_VARIABLE_PREFIX = RunOutputs.OUTPUT_VARIABLE_PREFIX;
-
     /**
-     * Points every output_… workflow variable that the command line does not set at the run's output folder (same
-     * file name as its default), so that a run never writes into the workflow's own folder.
+     * Runs, writes and checks one workflow, printing a line per node; returns the problems found. With
+     * {@code dumpPorts}, every output port is also dumped into {@value #PORT_DUMPS}/ (hundreds of MB for all flows:
+     * for the comparison with KNIME's runs in releng/knime-runtime-tests, not for the demo).
      */
-    static BatchOverrides intoOutputFolder(WorkflowDefinition wf, BatchOverrides overrides, Path outDir) {
-        BatchOverrides out = overrides.copy();
-        for (BatchOverrides.Variable v : wf.variables()) {
-            if (v.name().startsWith(OUTPUT_VARIABLE_PREFIX) && !overrides.variables().containsKey(v.name())) {
-                String file = v.value().substring(v.value().lastIndexOf('/') + 1);
-                out.declare(new BatchOverrides.Variable(v.name(), outDir.resolve(file).toAbsolutePath().toString(),
-                    v.type()));
-            }
-        }
-        return out;
-    }
-
-    /** Runs, writes and checks one workflow, printing a line per node; returns the problems found. */
-    static List<String> runOne(Path flow, BatchOverrides overrides, Path outDir) throws Exception {
+    static List<String> runOne(Path flow, BatchOverrides overrides, Path outDir, boolean dumpPorts) throws Exception {
         long start = System.nanoTime();
         WorkflowDefinition wf = WorkflowDefinition.read(flow);
         Files.createDirectories(outDir);
-        FlowOutcome run = WorkflowRunner.run(wf, intoOutputFolder(wf, overrides, outDir)).outcome();
+        FlowOutcome run = WorkflowRunner.run(wf, overrides.withOutputsIn(wf, outDir)).outcome();
         RunOutputs.writeAll(run, outDir);
-        PortDump.writeAll(run, outDir.resolve(PORT_DUMPS)); // compared with KNIME's runs in releng/knime-runtime-tests
+        if (dumpPorts) {
+            PortDump.writeAll(run, outDir.resolve(PORT_DUMPS));
+        }
         Expectations expected = Expectations.read(flow);
         List<String> problems = new ArrayList<>(expected.check(run));
         try {

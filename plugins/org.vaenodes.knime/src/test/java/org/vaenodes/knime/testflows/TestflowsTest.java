@@ -39,7 +39,7 @@ class TestflowsTest {
         assertTrue(overrides.parse("-option=2,epochs,1,int")); // the learner's model only feeds the other reader
         WorkflowDefinition wf = WorkflowDefinition.read(flow);
         // output_ variables into the output folder, as TestflowMain does: the flow's writer must not write into testflows/
-        WorkflowRunner.RunResult run = WorkflowRunner.run(wf, TestflowMain.intoOutputFolder(wf, overrides,
+        WorkflowRunner.RunResult run = WorkflowRunner.run(wf, overrides.withOutputsIn(wf,
             OUT.resolve("override")));
         FlowOutcome.NodeOutcome reader = run.nodes().get(7);
         // as in KNIME: the reader of a file that does not exist configures without a spec and fails to execute
@@ -53,10 +53,10 @@ class TestflowsTest {
     @MethodSource("testflows")
     void runsAsExpected(Path flow) throws Exception {
         List<String> problems =
-            TestflowMain.runOne(flow, new BatchOverrides(), OUT.resolve(flow.getFileName().toString()));
+            TestflowMain.runOne(flow, new BatchOverrides(), OUT.resolve(flow.getFileName().toString()), true);
         assertEquals(List.of(), problems, flow.getFileName().toString());
         for (BatchOverrides.Variable v : WorkflowDefinition.read(flow).variables()) {
-            if (v.name().startsWith(TestflowMain.OUTPUT_VARIABLE_PREFIX)) {
+            if (v.name().startsWith(RunOutputs.OUTPUT_VARIABLE_PREFIX)) {
                 String file = v.value().substring(v.value().lastIndexOf('/') + 1);
                 assertFalse(Files.exists(flow.resolve(file)), "the run wrote " + file + " into the flow's folder");
                 assertTrue(Files.isRegularFile(OUT.resolve(flow.getFileName().toString()).resolve(file)),

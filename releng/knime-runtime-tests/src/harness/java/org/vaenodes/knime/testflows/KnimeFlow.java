@@ -1,8 +1,6 @@
 package org.vaenodes.knime.testflows;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +11,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.knime.core.node.ExecutionMonitor;
-import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettings;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.workflow.ConnectionContainer;
 import org.knime.core.node.workflow.FlowVariable;
@@ -40,7 +35,10 @@ final class KnimeFlow implements AutoCloseable {
     final Path dir;
     final WorkflowManager wfm;
     final WorkflowLoadResult loadResult;
-    /** Settings of the flow's Testflow Configuration node (KNIME's testing framework), which loads as MISSING here. */
+    /**
+     * Settings of the flow's Testflow Configuration node (KNIME's testing framework), which loads as MISSING here:
+     * read from the flow's files as our runner reads them.
+     */
     final TestflowConfiguration config;
     private final Set<Integer> testingNodes;
 
@@ -72,35 +70,15 @@ final class KnimeFlow implements AutoCloseable {
         if (r.getWorkflowManager() == null) {
             throw new IOException("KNIME could not load " + dir + ": " + r.getFilteredError("", LoadResultEntryType.Error));
         }
-        Map<Integer, NodeSettingsRO> testing = testingNodeSettings(dir);
+        Set<Integer> testing = new TreeSet<>();
         TestflowConfiguration config = TestflowConfiguration.NONE;
-        for (NodeSettingsRO s : testing.values()) {
-            config = TestflowConfiguration.read(s.getNodeSettings("model"));
-        }
-        return new KnimeFlow(dir, r, config, testing.keySet());
-    }
-
-    /** The settings of each Testflow Configuration node, read from the flow's files by node id. */
-    private static Map<Integer, NodeSettingsRO> testingNodeSettings(Path dir) throws IOException, InvalidSettingsException {
-        Map<Integer, NodeSettingsRO> out = new TreeMap<>();
-        NodeSettingsRO nodes = read(dir.resolve("workflow.knime")).getNodeSettings("nodes");
-        for (String key : nodes.keySet()) {
-            NodeSettingsRO n = nodes.getNodeSettings(key);
-            Path file = dir.resolve(n.getString("node_settings_file"));
-            if (Files.isRegularFile(file)) {
-                NodeSettingsRO s = read(file);
-                if (TestflowConfiguration.FACTORY.equals(s.getString("factory", ""))) {
-                    out.put(n.getInt("id"), s);
-                }
+        for (WorkflowDefinition.Node n : WorkflowDefinition.read(dir).nodes().values()) {
+            if (TestflowConfiguration.FACTORY.equals(n.factory())) {
+                testing.add(n.id());
+                config = TestflowConfiguration.read(n.model());
             }
         }
-        return out;
-    }
-
-    private static NodeSettingsRO read(Path xml) throws IOException {
-        try (InputStream in = Files.newInputStream(xml)) {
-            return NodeSettings.loadFromXML(in);
-        }
+        return new KnimeFlow(dir, r, config, testing);
     }
 
     /** Load problems other than the Testflow Configuration node's (its plug-in is not installed here). */

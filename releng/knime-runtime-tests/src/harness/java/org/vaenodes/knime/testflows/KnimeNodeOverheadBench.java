@@ -122,7 +122,7 @@ public final class KnimeNodeOverheadBench {
 
     /** The settings of bench/'s engine runs: 784-400-20, Bernoulli, Adam 1e-3, batch 128, no validation. */
     private static void learnerSettings(WorkflowManager wfm, int epochs, int seed) throws Exception {
-        KnimeBatchOptions o = new KnimeBatchOptions();
+        BatchOverrides o = new BatchOverrides();
         for (String option : List.of("input_mode,list,String", "list_column,Pixels,String",
             "encoder_layers," + HIDDEN + ",String", "decoder_layers,,String", "latent_size," + LATENT + ",int",
             "activation,relu,String", "likelihood,bernoulli,String", "epochs," + epochs + ",int",
@@ -130,7 +130,7 @@ public final class KnimeNodeOverheadBench {
             "validation_percent,0.0,double", "early_stopping_patience,0,int", "binarize,false,boolean")) {
             o.parse("-option=" + LEARNER + "," + option);
         }
-        o.apply(wfm);
+        KnimeBatchOptions.apply(o, wfm);
     }
 
     /** The reader's scaled pixels as the learner converts them: float rows. */

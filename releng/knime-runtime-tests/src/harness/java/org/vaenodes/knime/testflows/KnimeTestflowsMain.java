@@ -19,7 +19,6 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.workflow.NodeID;
 import org.knime.core.node.workflow.WorkflowManager;
-import org.knime.core.node.workflow.FlowVariable;
 import org.knime.core.node.workflow.NodeContainer;
 
 /**
@@ -119,7 +118,7 @@ public final class KnimeTestflowsMain {
         long tChecked;
         try (KnimeFlow flow = KnimeFlow.load(dir)) {
             flow.loadProblems().forEach(p -> problems.add("load: " + p));
-            intoOutputFolder(flow, out);
+            KnimeBatchOptions.apply(new BatchOverrides().withOutputsIn(WorkflowDefinition.read(dir), out), flow.wfm);
             flow.wfm.executeAllAndWaitUntilDone();
             tExecuted = System.nanoTime();
             FlowOutcome outcome = flow.outcome(logWindow.lines());
@@ -178,20 +177,6 @@ public final class KnimeTestflowsMain {
         return Expectations.allowedLogError(flow.config, e.text());
     }
 
-    /** Files the flow writes (workflow variables output_…) go to the run's output folder, as our runner does. */
-    private static void intoOutputFolder(KnimeFlow flow, Path out) {
-        List<FlowVariable> vars = new ArrayList<>();
-        for (FlowVariable v : flow.wfm.getWorkflowVariables()) {
-            if (v.getName().startsWith(RunOutputs.OUTPUT_VARIABLE_PREFIX)) {
-                String file = v.getStringValue().substring(v.getStringValue().lastIndexOf('/') + 1);
-                vars.add(new FlowVariable(v.getName(), out.resolve(file).toString()));
-            }
-        }
-        if (!vars.isEmpty()) {
-            flow.wfm.addWorkflowVariables(false, vars.toArray(FlowVariable[]::new));
-        }
-    }
-
     static List<String> differences(Map<String, String> before, Map<String, String> after) {
         List<String> out = new ArrayList<>();
         for (var e : before.entrySet()) {
@@ -245,13 +230,13 @@ public final class KnimeTestflowsMain {
         long t0 = System.nanoTime();
         List<String> problems = new ArrayList<>();
         List<String> report = new ArrayList<>();
-        KnimeBatchOptions batch = new KnimeBatchOptions();
+        BatchOverrides batch = new BatchOverrides();
         for (String o : BATCH_OPTIONS) {
             batch.parse(o);
         }
         Class<?> legacy = legacyBatchExecutor();
         try (KnimeFlow flow = KnimeFlow.load(copy(flow01, work.resolve("batch").resolve("options")))) {
-            batch.apply(flow.wfm);
+            KnimeBatchOptions.apply(batch, flow.wfm);
             String applied = optionsApplied(flow.wfm);
             if (legacy == null) { // no executor of KNIME's to compare with: execute and look at the result
                 flow.wfm.executeAllAndWaitUntilDone();

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * The harness that runs our flows inside a real KNIME (src/harness), compiled against that KNIME with the JDK it runs
- * in, together with the run-independent checks it shares with our own runner (FlowOutcome, Expectations,
- * TestflowConfiguration, PortDump, RunOutputs from org.vaenodes.knime's tests), and started in a JVM of its own
+ * in, together with the sources it shares with our own runner (listed in src/harness/shared-sources.txt), and
+ * started in a JVM of its own
  * with KNIME's class path, our built bundles and knime.ini's JVM options.
  */
 final class KnimeHarness {
@@ -19,8 +19,6 @@ final class KnimeHarness {
     private static final Path SOURCES = Path.of("src/harness").toAbsolutePath();
     private static final Path SHARED =
         RealKnimeSetup.ROOT.resolve("plugins/org.vaenodes.knime/src/test/java/org/vaenodes/knime/testflows");
-    private static final List<String> SHARED_FILES = List.of("FlowOutcome.java", "Expectations.java",
-        "TestflowConfiguration.java", "PortDump.java", "RunOutputs.java");
 
     /** The --add-opens of KNIME AP's knime.ini (KNIME's core reflects into these). */
     private static final List<String> KNIME_INI_OPENS = List.of("java.base/java.lang", "java.base/java.net",
@@ -50,7 +48,11 @@ final class KnimeHarness {
         if (runtime.hasLegacyBatchExecutor()) {
             sources.addAll(javaFiles(SOURCES.resolve("java-5.3")));
         }
-        SHARED_FILES.forEach(f -> sources.add(SHARED.resolve(f).toString()));
+        for (String f : Files.readAllLines(SOURCES.resolve("shared-sources.txt"))) {
+            if (!f.isBlank() && !f.startsWith("#")) {
+                sources.add(SHARED.resolve(f.strip()).toString());
+            }
+        }
         List<String> cmd = new ArrayList<>(List.of(jdk.tool("javac").toString(), "-nowarn", "-proc:none",
             "-encoding", "UTF-8", "--release", Integer.toString(runtime.javaMajor()), "-d", classes.toString(),
             "-cp", RealKnimeSetup.classPath(cp)));
