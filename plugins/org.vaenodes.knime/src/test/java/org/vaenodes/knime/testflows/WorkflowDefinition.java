@@ -50,6 +50,7 @@ record WorkflowDefinition(Path dir, Map<Integer, Node> nodes, List<Connection> c
     record Connection(int source, int sourcePort, int dest, int destPort) {
     }
 
+    /** Reads a flow for our runner, refusing one that KNIME 5.3.0 would refuse (see {@link KnimeWorkflowFormat}). */
     static WorkflowDefinition read(Path dir) throws IOException, InvalidSettingsException {
         NodeSettingsRO wf = load(dir.resolve("workflow.knime"));
         String refusal = KnimeWorkflowFormat.whyNotLoadable(wf.getString("created_by", null),
@@ -57,6 +58,18 @@ record WorkflowDefinition(Path dir, Map<Integer, Node> nodes, List<Connection> c
         if (refusal != null) {
             throw new InvalidSettingsException(dir.getFileName() + ": " + refusal);
         }
+        return of(dir, wf);
+    }
+
+    /**
+     * Reads a flow's nodes, connections and variables without judging its version: for a runtime that loads the flow
+     * itself and applies its own rule (KNIME's WorkflowManager, which may have saved it in a newer version).
+     */
+    static WorkflowDefinition readAnyVersion(Path dir) throws IOException, InvalidSettingsException {
+        return of(dir, load(dir.resolve("workflow.knime")));
+    }
+
+    private static WorkflowDefinition of(Path dir, NodeSettingsRO wf) throws IOException, InvalidSettingsException {
         Map<Integer, Node> nodes = new LinkedHashMap<>();
         NodeSettingsRO nodeList = wf.getNodeSettings("nodes");
         for (String key : nodeList) {

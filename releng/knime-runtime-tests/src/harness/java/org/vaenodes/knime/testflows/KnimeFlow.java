@@ -72,7 +72,7 @@ final class KnimeFlow implements AutoCloseable {
         }
         Set<Integer> testing = new TreeSet<>();
         TestflowConfiguration config = TestflowConfiguration.NONE;
-        for (WorkflowDefinition.Node n : WorkflowDefinition.read(dir).nodes().values()) {
+        for (WorkflowDefinition.Node n : WorkflowDefinition.readAnyVersion(dir).nodes().values()) {
             if (TestflowConfiguration.FACTORY.equals(n.factory())) {
                 testing.add(n.id());
                 config = TestflowConfiguration.read(n.model());

@@ -118,7 +118,7 @@ public final class KnimeTestflowsMain {
         long tChecked;
         try (KnimeFlow flow = KnimeFlow.load(dir)) {
             flow.loadProblems().forEach(p -> problems.add("load: " + p));
-            KnimeBatchOptions.apply(new BatchOverrides().withOutputsIn(WorkflowDefinition.read(dir), out), flow.wfm);
+            KnimeBatchOptions.apply(new BatchOverrides().withOutputsIn(WorkflowDefinition.readAnyVersion(dir), out), flow.wfm);
             flow.wfm.executeAllAndWaitUntilDone();
             tExecuted = System.nanoTime();
             FlowOutcome outcome = flow.outcome(logWindow.lines());
