@@ -21,7 +21,7 @@ final class KnimeHarness {
         RealKnimeSetup.ROOT.resolve("plugins/org.vaenodes.knime/src/test/java/org/vaenodes/knime/testflows");
 
     /** The --add-opens of KNIME AP's knime.ini (KNIME's core reflects into these). */
-    private static final List<String> KNIME_INI_OPENS = List.of("java.base/java.lang", "java.base/java.net",
+    static final List<String> KNIME_INI_OPENS = List.of("java.base/java.lang", "java.base/java.net",
         "java.base/java.util", "java.base/java.nio", "java.base/sun.nio.ch", "java.base/sun.net.www.protocol.http",
         "java.base/sun.net.www.protocol.https");
 
