@@ -29,6 +29,9 @@ final class BatchOverrides {
     record Variable(String name, String value, String type) {
     }
 
+    /** Workflow variables named output_… hold files a flow writes; runs point them into their output folder. */
+    static final String OUTPUT_VARIABLE_PREFIX = "output_";
+
     private final List<Option> options = new ArrayList<>();
     private final Map<String, Variable> variables = new LinkedHashMap<>();
 
@@ -79,7 +82,7 @@ final class BatchOverrides {
     BatchOverrides withOutputsIn(WorkflowDefinition wf, Path outDir) {
         BatchOverrides out = copy();
         for (Variable v : wf.variables()) {
-            if (v.name().startsWith(RunOutputs.OUTPUT_VARIABLE_PREFIX) && !variables.containsKey(v.name())) {
+            if (v.name().startsWith(OUTPUT_VARIABLE_PREFIX) && !variables.containsKey(v.name())) {
                 String file = v.value().substring(v.value().lastIndexOf('/') + 1);
                 out.declare(new Variable(v.name(), outDir.resolve(file).toAbsolutePath().toString(), v.type()));
             }

@@ -32,9 +32,6 @@ import org.vaenodes.knime.port.VaeModelPortObject;
  */
 final class RunOutputs {
 
-    /** Workflow variables named output_… hold files a flow writes; runs point them into their output folder. */
-    static final String OUTPUT_VARIABLE_PREFIX = "output_";
-
     /** Rows per table in the automatic output (a 9,000-digit table as CSV would be ~50 MB). */
     static final int PREVIEW_ROWS = 100;
 

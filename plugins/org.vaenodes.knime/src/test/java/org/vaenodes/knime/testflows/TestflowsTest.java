@@ -56,7 +56,7 @@ class TestflowsTest {
             TestflowMain.runOne(flow, new BatchOverrides(), OUT.resolve(flow.getFileName().toString()), true);
         assertEquals(List.of(), problems, flow.getFileName().toString());
         for (BatchOverrides.Variable v : WorkflowDefinition.read(flow).variables()) {
-            if (v.name().startsWith(RunOutputs.OUTPUT_VARIABLE_PREFIX)) {
+            if (v.name().startsWith(BatchOverrides.OUTPUT_VARIABLE_PREFIX)) {
                 String file = v.value().substring(v.value().lastIndexOf('/') + 1);
                 assertFalse(Files.exists(flow.resolve(file)), "the run wrote " + file + " into the flow's folder");
                 assertTrue(Files.isRegularFile(OUT.resolve(flow.getFileName().toString()).resolve(file)),

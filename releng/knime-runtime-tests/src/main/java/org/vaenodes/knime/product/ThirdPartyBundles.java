@@ -23,17 +23,20 @@ import org.vaenodes.knime.product.KnimeProductAssembler.BundleId;
 final class ThirdPartyBundles {
 
     /** Jars without an OSGi manifest, by file-name prefix: the bundle name and version KNIME requires. */
-    private static final Map<String, String[]> WRAP = Map.of(
-        "xmlbeans-5.2.0", new String[] {"org.apache.xmlbeans", "5.2.0"},
-        "httpcore5-5.2.4", new String[] {"org.apache.httpcomponents.core5.httpcore5", "5.2.4"},
-        "commons-httpclient-3.1", new String[] {"org.apache.commons.httpclient", "3.1.0"},
-        "httpclient-4.5.14", new String[] {"org.apache.httpcomponents.httpclient", "4.5.14"},
-        "httpcore-4.4.16", new String[] {"org.apache.httpcomponents.httpcore", "4.4.16"},
-        "jcalendar-1.4", new String[] {"com.toedter.jcalendar", "1.4.0"},
-        "trove4j-3.0.3", new String[] {"net.sf.trove4j", "3.0.3"},
+    private static final Map<String, String[]> WRAP = Map.ofEntries(
+        Map.entry("xmlbeans-5.2.0", new String[] {"org.apache.xmlbeans", "5.2.0"}),
+        Map.entry("httpcore5-5.2.4", new String[] {"org.apache.httpcomponents.core5.httpcore5", "5.2.4"}),
+        Map.entry("httpcore5-5.3.4", new String[] {"org.apache.httpcomponents.core5.httpcore5", "5.3.4"}),
+        Map.entry("httpcore5-h2-5.3.4", new String[] {"org.apache.httpcomponents.core5.httpcore5-h2", "5.3.4"}),
+        Map.entry("httpclient5-5.4.4", new String[] {"org.apache.httpcomponents.client5.httpclient5", "5.4.4"}),
+        Map.entry("commons-httpclient-3.1", new String[] {"org.apache.commons.httpclient", "3.1.0"}),
+        Map.entry("httpclient-4.5.14", new String[] {"org.apache.httpcomponents.httpclient", "4.5.14"}),
+        Map.entry("httpcore-4.4.16", new String[] {"org.apache.httpcomponents.httpcore", "4.4.16"}),
+        Map.entry("jcalendar-1.4", new String[] {"com.toedter.jcalendar", "1.4.0"}),
+        Map.entry("trove4j-3.0.3", new String[] {"net.sf.trove4j", "3.0.3"}),
         // Eclipse's CSS engine (e4.ui.css.core) needs these under Orbit's names, as the project's target wraps them
-        "batik-css-1.19", new String[] {"org.apache.batik.css", "1.19.0"},
-        "xml-apis-ext-1.3.04", new String[] {"org.w3c.css.sac", "1.3.4"});
+        Map.entry("batik-css-1.19", new String[] {"org.apache.batik.css", "1.19.0"}),
+        Map.entry("xml-apis-ext-1.3.04", new String[] {"org.w3c.css.sac", "1.3.4"}));
 
     /** Bundles whose symbolic name differs from KNIME's: the name KNIME requires (the version stays). */
     private static final Map<String, String> RENAME = Map.of(

@@ -44,6 +44,7 @@ public final class KnimeOsgiLauncher {
 
     private final long t0 = System.nanoTime();
     private boolean firstNodeSaid;
+    private String runner;
     private final Path product;
     private final Path run;
 
@@ -104,6 +105,8 @@ public final class KnimeOsgiLauncher {
         say("knime.log " + knimeLog);
 
         Method batch = p.getMethod("runBatch", String[].class, List.class, long.class);
+        runner = (String) p.getMethod("batchRunner").invoke(null);
+        say("flows run by " + runner);
         Path cache = run.resolve("javacpp-cache");
         try (Stream<Path> s = Files.list(testflows)) {
             for (Path flow : s.filter(f -> Files.isRegularFile(f.resolve("workflow.knime"))).sorted().toList()) {
@@ -144,7 +147,7 @@ public final class KnimeOsgiLauncher {
         }
         long start = System.nanoTime();
         List<?> out = (List<?>) batch.invoke(null, args.toArray(String[]::new), wanted, t0);
-        say(String.format("flow %s: BatchExecutor %s returned %s in %.1f s", name,
+        say(String.format("flow %s: %s %s returned %s in %.1f s", name, runner,
             String.join(" ", args).replace(copy.toString(), "<copy>"), out.get(0), (System.nanoTime() - start) / 1e9));
         if (!firstNodeSaid && !"-1".equals(out.get(1))) {
             firstNodeSaid = true;

@@ -67,8 +67,13 @@ public final class OsgiProbe {
         return KNIMEConstants.getKNIMEHomeDir() + "/" + NodeLogger.LOG_FILE;
     }
 
+    /** What runs the flows in this core: KNIME's BatchExecutor, or our stand-in where the core has none. */
+    public static String batchRunner() {
+        return OsgiBatchRun.NAME;
+    }
+
     /**
-     * Runs KNIME's batch executor with {@code args}; exports the image ports {@code exports} names ("node:port file"
+     * Runs KNIME's batch executor (or, on cores without one, its stand-in) with {@code args}; exports the image ports {@code exports} names ("node:port file"
      * pairs) of the executed workflow.
      *
      * @return the exit code, the milliseconds from {@code t0} (System.nanoTime) to the first executed node (-1 if

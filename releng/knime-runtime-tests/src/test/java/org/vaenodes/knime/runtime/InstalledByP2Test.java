@@ -25,9 +25,10 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Our features installed as KNIME users install them, and run as KNIME runs them (README "Install into KNIME"): p2's
@@ -42,7 +43,6 @@ class InstalledByP2Test {
 
     private static final Path PRODUCTS =
         Path.of(System.getProperty("vaenodes.knime.product", "target/knime-product")).toAbsolutePath();
-    private static final Path PRODUCT = PRODUCTS.resolve("knime-5.3.0");
     private static final Path SOURCES = Path.of("src").toAbsolutePath();
 
     /** What installing our two features may add to a KNIME on Linux x86_64: these IUs, nothing else. */
@@ -53,10 +53,12 @@ class InstalledByP2Test {
 
     private static final Pattern UNIT = Pattern.compile("<unit id='([^']+)' version='([^']+)'");
 
-    @Test
+    @ParameterizedTest(name = "KNIME {0}")
+    @ValueSource(strings = {"5.3.0", "5.12.0-dev"})
     @Order(1)
-    void p2InstalledExactlyOurBundlesForThisPlatform() throws IOException {
-        List<Path> profiles = profiles();
+    void p2InstalledExactlyOurBundlesForThisPlatform(String version) throws IOException {
+        Path product = PRODUCTS.resolve("knime-" + version);
+        List<Path> profiles = profiles(product);
         Map<String, String> after = units(profiles.get(profiles.size() - 1));
         Map<String, String> before = null;
         for (Path p : profiles) {
@@ -72,11 +74,11 @@ class InstalledByP2Test {
             assertEquals(b.getValue(), after.get(b.getKey()), "installing our features changed " + b.getKey());
         }
         assertEquals(new TreeSet<>(OURS), added.keySet(), "the IUs p2 added to the KNIME profile");
-        System.out.println("[p2] " + before.size() + " IUs in the KNIME-like product, " + added.size()
+        System.out.println("[p2] KNIME " + version + ": " + before.size() + " IUs in the KNIME-like product, " + added.size()
             + " added by installing org.vaenodes.feature + org.vaenodes.cuda.feature: " + added);
 
         List<String> natives;
-        try (Stream<Path> s = Files.list(PRODUCT.resolve("plugins"))) {
+        try (Stream<Path> s = Files.list(product.resolve("plugins"))) {
             natives = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("org.vaenodes.engine.natives."))
                 .toList();
         }
@@ -85,44 +87,48 @@ class InstalledByP2Test {
 
         long total = 0;
         for (String dir : List.of("plugins", "features")) {
-            try (Stream<Path> s = Files.list(PRODUCT.resolve(dir))) {
+            try (Stream<Path> s = Files.list(product.resolve(dir))) {
                 for (Path p : s.filter(p -> p.getFileName().toString().startsWith("org.vaenodes.")
                     && !p.getFileName().toString().startsWith("org.vaenodes.test.")).sorted().toList()) {
                     long bytes = bytes(p);
                     total += bytes;
-                    System.out.printf("[p2] installed %s/%s: %.1f MB%n", dir, p.getFileName(), bytes / 1e6);
+                    System.out.printf("[p2] KNIME " + version + ": installed %s/%s: %.1f MB%n", dir, p.getFileName(), bytes / 1e6);
                 }
             }
         }
-        System.out.printf("[p2] installed size of our features: %.1f MB (%d bytes)%n", total / 1e6, total);
+        System.out.printf("[p2] KNIME " + version + ": installed size of our features: %.1f MB (%d bytes)%n", total / 1e6, total);
         assertTrue(total > 0);
     }
 
-    @Test
+    @ParameterizedTest(name = "KNIME {0}")
+    @ValueSource(strings = {"5.3.0", "5.12.0-dev"})
     @Order(2)
     @Timeout(value = 40, unit = TimeUnit.MINUTES)
-    void osgiResolvesOurBundlesAndKnimesBatchExecutorRunsEveryFlow() throws Exception {
-        profiles(); // the product is there
-        Path work = PRODUCTS.resolve("osgi-run");
+    void osgiResolvesOurBundlesAndKnimeRunsEveryFlowInBatch(String version) throws Exception {
+        Path product = PRODUCTS.resolve("knime-" + version);
+        profiles(product); // the product is there
+        Path work = PRODUCTS.resolve("osgi-run-" + version);
         KnimeHarness.deleteTree(work);
-        Jdks.Jdk jdk = Jdks.atLeast(17).orElseThrow(() -> RealKnimeSetup.unavailable("no JDK 17+"));
-        Path framework = single(PRODUCT.resolve("plugins"), "org.eclipse.osgi_");
-        Path launcher = compile(jdk, work.resolve("launcher"), List.of(framework), SOURCES.resolve("osgi-launcher"));
-        Path probe = probeBundle(jdk, work);
+        int release = version.equals("5.3.0") ? 17 : 21; // KNIME 5.12's bundles require JavaSE-21
+        Jdks.Jdk jdk = Jdks.atLeast(release).orElseThrow(() -> RealKnimeSetup.unavailable("no JDK " + release + "+"));
+        Path framework = single(product.resolve("plugins"), "org.eclipse.osgi_");
+        Path launcher = compile(jdk, release, work.resolve("launcher"), List.of(framework),
+            SOURCES.resolve("osgi-launcher"));
+        Path probe = probeBundle(jdk, release, version, work);
         Path log = work.resolve("osgi.log");
         List<String> cmd = new ArrayList<>(List.of(jdk.tool("java").toString(), "-Xmx3g", "-Djava.awt.headless=true",
             "-Dorg.knime.core.maxThreads=2", "-Dorg.bytedeco.javacpp.cachedir=" + work.resolve("run/javacpp-cache")));
         KnimeHarness.KNIME_INI_OPENS.forEach(o -> cmd.add("--add-opens=" + o + "=ALL-UNNAMED"));
         cmd.addAll(List.of("-cp", framework + java.io.File.pathSeparator + launcher,
-            "org.vaenodes.knime.osgi.KnimeOsgiLauncher", PRODUCT.toString(), work.resolve("run").toString(),
+            "org.vaenodes.knime.osgi.KnimeOsgiLauncher", product.toString(), work.resolve("run").toString(),
             probe.toString(), RealKnimeSetup.TESTFLOWS.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("OMP_NUM_THREADS", "2");
         pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        RealKnimeSetup.assertExit0(pb.start(), "KNIME in OSGi", log, 30);
+        RealKnimeSetup.assertExit0(pb.start(), "KNIME " + version + " in OSGi", log, 30);
         List<String> report = Files.readAllLines(log).stream().filter(l -> l.startsWith("[osgi] "))
             .map(l -> l.substring(7)).toList();
-        report.forEach(l -> System.out.println("[osgi] " + l));
+        report.forEach(l -> System.out.println("[osgi " + version + "] " + l));
         String all = String.join("\n", report);
 
         assertTrue(report.contains("0 bundles unresolved"), "every installed bundle resolved");
@@ -170,7 +176,7 @@ class InstalledByP2Test {
         String name = flow.getFileName().toString();
         List<String> expected = Files.readAllLines(flow.resolve("expected"));
         List<String> fails = expected.stream().filter(l -> l.startsWith("fails ")).toList();
-        assertLine(report, "flow " + Pattern.quote(name) + ": BatchExecutor -workflowDir=<copy> -reset -nosave.* returned "
+        assertLine(report, "flow " + Pattern.quote(name) + ": .* -workflowDir=<copy> -reset -nosave.* returned "
             + (fails.isEmpty() ? 0 : 4) + " in .*");
         for (String f : fails) { // "fails 2 ~ is an IDX label file"
             Matcher m = Pattern.compile("fails (\\d+) ~ (.+)").matcher(f);
@@ -199,19 +205,24 @@ class InstalledByP2Test {
     }
 
     /**
-     * The test probe: a bundle of our own that requires KNIME's core and calls KNIME's BatchExecutor, compiled against
-     * KNIME 5.3.0's core jars (the knime:// stand-in is the harness's).
+     * The test probe: a bundle of our own that requires KNIME's core and runs flows with KNIME's BatchExecutor (or,
+     * for cores without one, our stand-in), compiled against that KNIME's core jars. The knime:// stand-in and the
+     * batch options are the harness's and our runner's.
      */
-    private static Path probeBundle(Jdks.Jdk jdk, Path work) throws Exception {
+    private static Path probeBundle(Jdks.Jdk jdk, int release, String version, Path work) throws Exception {
         List<Path> cp = new ArrayList<>();
-        for (Path dir : List.of(RealKnimeSetup.ROOT.resolve("../shared/knime-runtime/5.3.0"),
-            PRODUCTS.resolve("jars-5.3.0"))) {
+        for (Path dir : List.of(RealKnimeSetup.ROOT.resolve("../shared/knime-runtime/" + version),
+            PRODUCTS.resolve("jars-" + version))) {
             try (Stream<Path> s = Files.list(dir)) {
                 s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(cp::add);
             }
         }
-        Path classes = compile(jdk, work.resolve("probe"), cp, SOURCES.resolve("osgi-probe"),
-            SOURCES.resolve("harness/java/org/vaenodes/knime/testflows/KnimeUrlStandIn.java"));
+        Path testflows = SOURCES.resolve("harness/java/org/vaenodes/knime/testflows");
+        Path classes = compile(jdk, release, work.resolve("probe"), cp, SOURCES.resolve("osgi-probe/java"),
+            SOURCES.resolve(version.equals("5.3.0") ? "osgi-probe/java-5.3" : "osgi-probe/java-5.12"),
+            testflows.resolve("KnimeUrlStandIn.java"), testflows.resolve("KnimeBatchOptions.java"),
+            KnimeHarness.SHARED.resolve("BatchOverrides.java"), KnimeHarness.SHARED.resolve("WorkflowDefinition.java"),
+            KnimeHarness.SHARED.resolve("KnimeWorkflowFormat.java"));
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -232,10 +243,12 @@ class InstalledByP2Test {
         return jar;
     }
 
-    private static Path compile(Jdks.Jdk jdk, Path classes, List<Path> classPath, Path... sources) throws Exception {
+    private static Path compile(Jdks.Jdk jdk, int release, Path classes, List<Path> classPath, Path... sources)
+        throws Exception {
         Files.createDirectories(classes);
         List<String> cmd = new ArrayList<>(List.of(jdk.tool("javac").toString(), "-nowarn", "-proc:none", "-encoding",
-            "UTF-8", "--release", "17", "-d", classes.toString(), "-cp", RealKnimeSetup.classPath(classPath)));
+            "UTF-8", "--release", Integer.toString(release), "-d", classes.toString(), "-cp",
+            RealKnimeSetup.classPath(classPath)));
         for (Path src : sources) {
             try (Stream<Path> s = Files.walk(src)) {
                 s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> cmd.add(p.toString()));
@@ -248,11 +261,11 @@ class InstalledByP2Test {
     }
 
     /** The p2 profile's states, oldest first; the product must be there (made by the knime-product profile). */
-    private static List<Path> profiles() throws IOException {
-        Path registry = PRODUCT.resolve("p2/org.eclipse.equinox.p2.engine/profileRegistry/KNIMEProfile.profile");
+    private static List<Path> profiles(Path product) throws IOException {
+        Path registry = product.resolve("p2/org.eclipse.equinox.p2.engine/profileRegistry/KNIMEProfile.profile");
         if (!Files.isDirectory(registry)) {
-            throw RealKnimeSetup.unavailable("no KNIME-like product installed by p2 at " + PRODUCT + " (this module's"
-                + " knime-product profile makes it when KNIME 5.3.0's core jars are in ../shared/knime-runtime)");
+            throw RealKnimeSetup.unavailable("no KNIME-like product installed by p2 at " + product + " (this module's"
+                + " knime-product profile makes it when KNIME's core jars are in ../shared/knime-runtime)");
         }
         try (Stream<Path> s = Files.list(registry)) {
             return s.filter(p -> p.toString().endsWith(".profile.gz"))

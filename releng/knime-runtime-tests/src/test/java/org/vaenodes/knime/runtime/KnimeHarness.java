@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 final class KnimeHarness {
 
     private static final Path SOURCES = Path.of("src/harness").toAbsolutePath();
-    private static final Path SHARED =
+    static final Path SHARED =
         RealKnimeSetup.ROOT.resolve("plugins/org.vaenodes.knime/src/test/java/org/vaenodes/knime/testflows");
 
     /** The --add-opens of KNIME AP's knime.ini (KNIME's core reflects into these). */
