@@ -237,7 +237,8 @@ public final class KnimeOsgiLauncher {
         }
         try (Stream<Path> s = Files.walk(dir)) {
             long sum = 0;
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
+            // JavaCPP links versioned names (libgomp.so -> libgomp.so.1): count what it wrote, not through links
+            for (Path p : s.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
                 sum += Files.size(p);
             }
             return sum;
