@@ -20,7 +20,7 @@ final class RepositoryStandIn {
 
     static final String NAME = "org.knime.workbench.repository";
 
-    private static final String VERSION = "5.3.0.teststandin";
+    private static final String VERSION = "1.0.0.teststandin";
 
     private static final String PLUGIN_XML = """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -31,12 +31,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Our features installed as KNIME users install them, and run as KNIME runs them (README "Install into KNIME"): p2's
- * director (Tycho's director goal, in this module's knime-product profile) made a KNIME-like product of KNIME 5.3.0's
- * real core bundles and then installed org.vaenodes.feature and the CUDA feature from our update site into it. Here
- * we check what p2 put there, then start that product in Equinox (a forked JVM whose class path is only the
- * framework jar p2 installed), let OSGi resolve and start our bundles against KNIME's, ask KNIME's extension registry
- * for our contributions and run every testflow through KNIME's own BatchExecutor.
+ * Our features installed as KNIME users install them, and run as KNIME runs them (README "What the build proves about
+ * installing"): p2's director (Tycho's director goal, in this module's knime-product profile) made a KNIME-like
+ * product of KNIME's real core bundles (5.3.0 and 5.12.0-dev) and then installed org.vaenodes.feature and the CUDA
+ * feature from our update site into it. Here we check what p2 put there, then start each product in Equinox (a forked
+ * JVM whose class path is only the framework jar p2 installed; Java 17 for 5.3, 21+ for 5.12), let OSGi resolve and
+ * start our bundles against KNIME's, ask KNIME's extension registry for our contributions and run every testflow in
+ * batch: through KNIME's own BatchExecutor on 5.3, through a stand-in with its command line on 5.12 (whose core no
+ * longer has one).
  */
 @TestMethodOrder(OrderAnnotation.class)
 class InstalledByP2Test {
