@@ -213,7 +213,7 @@ final class ArchiveTextEntries {
             if (labelColumn == null) {
                 return in;
             }
-            String integers = p.getProperty("labels.integers"); // written since 0.3
+            String integers = p.getProperty("labels.integers"); // written since label types are recorded
             return integers == null ? in.withLabels(labelColumn, labels)
                     : in.withLabels(labelColumn, parseBoolean(integers, "labels.integers"), labels);
         } catch (IllegalArgumentException e) {
@@ -250,7 +250,7 @@ final class ArchiveTextEntries {
         return p;
     }
 
-    /** The training record, written since 0.3; null in older files. */
+    /** The training record, written since training settings are recorded; null in older files. */
     private static Provenance.Training trainingFromProperties(Properties p) {
         if (p.getProperty("training.epochs.run") == null) {
             return null;

@@ -57,7 +57,7 @@ public record InputDescription(List<String> columnNames, String listColumn, int 
     }
 
     /**
-     * This description with a label column whose type is not known (models saved before 0.3 did not say): its
+     * This description with a label column whose type is not known (models saved before label types were recorded did not say): its
      * labels count as integers if every value is one.
      */
     public InputDescription withLabels(String column, List<String> values) {

@@ -179,7 +179,7 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         String labelColumn = model.getString(Key.LABEL_COLUMN.id);
         if (labelColumn != null) {
             List<String> labels = Arrays.asList(model.getStringArray(Key.LABEL_VALUES.id));
-            // added in 0.3.0; older specs did not say, so their labels count as integers if they look like ones
+            // added with label types; older specs did not say, so their labels count as integers if they look like ones
             input = model.containsKey(Key.INTEGER_LABELS.id)
                 ? input.withLabels(labelColumn, model.getBoolean(Key.INTEGER_LABELS.id), labels)
                 : input.withLabels(labelColumn, labels);
@@ -196,7 +196,7 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
             throw new InvalidSettingsException("Invalid image shape in the model spec: " + e.getMessage(), e);
         }
         backend = model.getString(Key.BACKEND.id);
-        notDl4jReason = model.getString(Key.NOT_DL4J_REASON.id, ""); // added in 0.2.0: older specs do not say
+        notDl4jReason = model.getString(Key.NOT_DL4J_REASON.id, ""); // added with the DL4J network: older specs do not say
     }
 
     /** One line for port tooltips and summaries. */

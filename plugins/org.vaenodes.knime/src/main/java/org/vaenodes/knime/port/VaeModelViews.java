@@ -45,7 +45,7 @@ final class VaeModelViews {
         row(h, "Trained", p.started() + " to " + p.finished());
         Provenance.Training t = p.training();
         if (t == null) {
-            row(h, "Training settings", "not recorded (model saved before VAE Nodes 0.3 or made by another program)");
+            row(h, "Training settings", "not recorded (model saved before training settings were recorded, or made by another program)");
         } else {
             row(h, "Epochs run / set", t.epochsRun() + " / " + t.epochsAsked() + (t.stoppedEarly()
                 ? " (stopped early; patience " + t.patience() + ")" : ""));

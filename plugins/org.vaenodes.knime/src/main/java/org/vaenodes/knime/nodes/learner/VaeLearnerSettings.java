@@ -133,7 +133,7 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     }
 
     /**
-     * The trainer choice came with the DL4J network (0.2.0): older workflows lack it and train with the fast one.
+     * The trainer choice came with the DL4J network: older workflows lack it and train with the fast one.
      * Image cells as input came with colour models.
      */
     @Override
