@@ -39,7 +39,7 @@ final class Dl4jTrainingSteps extends Nd4jEvaluatedSteps {
 
     /** The network, if DL4J's trainer can train it; else an IllegalArgumentException saying why not. */
     private static Vae trainable(Vae vae) {
-        String why = TrainerChoice.whyNotDl4jTrainer(vae.config());
+        String why = TrainingCode.DL4J_LAYER.whyNot(vae);
         if (why != null) {
             throw new IllegalArgumentException("DL4J's trainer cannot train this model: " + why);
         }

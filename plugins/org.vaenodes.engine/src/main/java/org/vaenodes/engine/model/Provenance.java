@@ -60,15 +60,9 @@ public record Provenance(String dataSha256, int rows, long seed, String backend,
                 TRAINER_UNKNOWN, null);
     }
 
-    /** "choice: code", where code is a {@code TrainingSession.kernels()} value. */
-    public static String trainerDescription(TrainerChoice choice, String kernels) {
-        String code = switch (kernels) {
-            case "cpu" -> "our CPU kernels (OpenBLAS products, Java loops)";
-            case "nd4j" -> "our ND4J operations";
-            case "dl4j" -> "DL4J's own training of its VariationalAutoencoder layer (pretrainLayer, DL4J's Adam)";
-            default -> kernels;
-        };
-        return choice.id() + ": " + code;
+    /** "choice: code", e.g. "fast: our CPU kernels (OpenBLAS products, Java loops)". */
+    public static String trainerDescription(TrainerChoice choice, TrainingCode code) {
+        return choice.id() + ": " + code.description();
     }
 
     public Provenance {

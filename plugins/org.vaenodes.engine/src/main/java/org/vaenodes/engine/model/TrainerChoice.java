@@ -30,21 +30,12 @@ public enum TrainerChoice {
         return id;
     }
 
-    /** Null if DL4J's own training can train this model, else why not (for messages). */
-    public static String whyNotDl4jTrainer(VaeConfig c) {
-        return whyNotDl4jTrainer(c.isConditional(), Math.min(c.encoderHidden().length, c.decoderHidden().length),
-                c.beta());
-    }
-
-    /** As {@link #whyNotDl4jTrainer(VaeConfig)} from what a learner's settings tell before training. */
-    public static String whyNotDl4jTrainer(boolean conditional, int hiddenLayers, double beta) {
-        String why = Dl4jConfigurations.whyNotDl4j(conditional, hiddenLayers);
-        if (why != null) {
-            return "the model is " + why;
-        }
-        if (beta != 1.0) {
-            return "β is " + beta + " (DL4J's VAE layer has a fixed KL weight of 1)";
-        }
-        return null;
+    /**
+     * Null if this choice can train a network described by {@code config}, else why not (for messages). The fast
+     * choice trains every network; DL4J's only those {@link TrainingCode#whyNotDl4j} allows. The node, the trainer
+     * and the routing on a GPU all ask this rule.
+     */
+    public String whyNot(VaeConfig config) {
+        return this == DL4J ? TrainingCode.whyNotDl4j(config) : null;
     }
 }

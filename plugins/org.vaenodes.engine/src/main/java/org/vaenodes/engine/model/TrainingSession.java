@@ -7,16 +7,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * batch buffers, seeded noise) and the best parameters so far. Used by {@code org.vaenodes.engine.train.Trainer};
  * every method must be called on the engine thread. It reads the caller's row-major data array in place (no copy).
  *
- * <p>Which code computes the steps ({@link #kernels()}): with {@link TrainerChoice#DL4J}, DL4J's own training
- * ({@link Dl4jTrainingSteps}); with {@link TrainerChoice#FAST}, on ND4J's CPU backend in float32 our fast kernels
- * ({@link CpuTrainingSteps}), on the CPU in double precision our ND4J-operations path ({@link Nd4jTrainingSteps}); on
- * a GPU DL4J's training where it supports the model (β = 1, a DL4J network) and the ND4J-operations path for the rest.
+ * <p>Which code computes the steps ({@link #code()}) is decided by {@link TrainingCode#choose}.
  */
 public final class TrainingSession implements AutoCloseable {
 
-    private static final java.util.logging.Logger LOG =
-            java.util.logging.Logger.getLogger(TrainingSession.class.getName());
-
+    private final TrainingCode code;
     private final TrainingSteps steps;
 
     /**
@@ -43,27 +38,13 @@ public final class TrainingSession implements AutoCloseable {
         if (binarize && vae.config().likelihood() != Likelihood.BERNOULLI) {
             throw new IllegalArgumentException("Stochastic binarization needs the Bernoulli likelihood");
         }
-        boolean dl4j = trainer == TrainerChoice.DL4J
-                || !CpuTrainingSteps.onCpuBackend() && TrainerChoice.whyNotDl4jTrainer(vae.config()) == null;
-        if (dl4j) {
-            steps = new Dl4jTrainingSteps(vae, data, learningRate, batchSize, seed, binarize);
-        } else if (CpuTrainingSteps.supports(vae)) {
-            steps = new CpuTrainingSteps(vae, data, labels, learningRate, seed, binarize);
-        } else {
-            if (CpuTrainingSteps.onCpuBackend()) { // on CUDA the ND4J path is the plan, not a fallback
-                LOG.info("VAE Nodes: training with ND4J operations instead of the fast CPU kernels: "
-                        + CpuTrainingSteps.whyNot(vae));
-            }
-            steps = new Nd4jTrainingSteps(vae, data, labels, learningRate, seed, binarize);
-        }
+        code = TrainingCode.choose(trainer, vae);
+        steps = code.open(vae, data, labels, learningRate, batchSize, seed, binarize);
     }
 
-    /**
-     * Which code computes the steps: "cpu" (our fast kernels: direct OpenBLAS + Java loops), "nd4j" (our ND4J
-     * operations) or "dl4j" (DL4J's own training of its VariationalAutoencoder layer).
-     */
-    public String kernels() {
-        return steps instanceof CpuTrainingSteps ? "cpu" : steps instanceof Dl4jTrainingSteps ? "dl4j" : "nd4j";
+    /** Which code computes the steps (chosen by {@link TrainingCode#choose}). */
+    public TrainingCode code() {
+        return code;
     }
 
     /**
@@ -71,7 +52,7 @@ public final class TrainingSession implements AutoCloseable {
      * OpenMP threads on the CPU; on CUDA its host threads).
      */
     public int threads() {
-        return steps instanceof CpuTrainingSteps ? CpuTrainingSteps.laneCount()
+        return code == TrainingCode.CPU_KERNELS ? CpuTrainingSteps.laneCount()
                 : Nd4j.getEnvironment().maxThreads();
     }
 

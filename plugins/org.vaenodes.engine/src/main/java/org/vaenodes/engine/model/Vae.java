@@ -101,6 +101,15 @@ public final class Vae {
         });
     }
 
+    /** A network of the same configuration and precision holding a copy of these parameters. */
+    public Vae copy() {
+        return EngineThread.supply(() -> {
+            Vae v = new Vae(config, dtype);
+            v.params.assign(params);
+            return v;
+        });
+    }
+
     /** For tests: a double-precision network (finite-difference gradient checks). Engine thread only. */
     static Vae createDouble(VaeConfig config, long seed) {
         Vae v = new Vae(config, DataType.DOUBLE);

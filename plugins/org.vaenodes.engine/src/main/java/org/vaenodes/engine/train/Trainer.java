@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.vaenodes.engine.backend.Nd4jRuntime;
 import org.vaenodes.engine.model.EngineInfo;
 import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.model.TrainerChoice;
+import org.vaenodes.engine.model.TrainingCode;
 import org.vaenodes.engine.model.TrainingSession;
 import org.vaenodes.engine.model.Vae;
 import org.vaenodes.engine.model.VaeConfig;
@@ -45,12 +46,12 @@ public final class Trainer {
             TrainingListener listener, BooleanSupplier cancelled) {
         Objects.requireNonNull(config, "config");
         checkData(config, data, training);
-        Vae vae = Vae.create(config, training.seed());
-        return train(vae, data, training, listener, cancelled);
+        return execute(() -> Vae.create(config, training.seed()), data, training, 0, listener, cancelled);
     }
 
     /**
-     * Trains (or continues to train) {@code vae} in place. Rows in memory ({@link TrainingData}) are read in place;
+     * Trains a copy of {@code vae} from its current parameters (it stays as it is: a model never changes once made).
+     * Rows in memory ({@link TrainingData}) are read in place;
      * any other source is first read once (fingerprint and value check), then trained chunk by chunk when it does not
      * fit the heap budget ({@link TrainingMemory}; see {@link ChunkedFeed} for the order), else read into one array.
      *
@@ -71,10 +72,16 @@ public final class Trainer {
     static TrainingResult train(Vae vae, TrainingRows data, TrainingConfig training, int chunkRows,
             TrainingListener listener, BooleanSupplier cancelled) {
         checkData(vae.config(), data, training);
+        return execute(vae::copy, data, training, chunkRows, listener, cancelled);
+    }
+
+    /** Trains the model {@code own} makes on the engine thread: a new one, or a copy, never the caller's. */
+    private static TrainingResult execute(Supplier<Vae> own, TrainingRows data, TrainingConfig training,
+            int chunkRows, TrainingListener listener, BooleanSupplier cancelled) {
         TrainingListener l = listener == null ? TrainingListener.NONE : listener;
         BooleanSupplier c = cancelled == null ? () -> false : cancelled;
         try {
-            return EngineThread.call(() -> run(vae, data, training, chunkRows, l, c));
+            return EngineThread.call(() -> run(own.get(), data, training, chunkRows, l, c));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -85,10 +92,10 @@ public final class Trainer {
     private static void checkData(VaeConfig config, TrainingRows data, TrainingConfig training) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(training, "training");
-        String whyNotDl4j = training.trainer() == TrainerChoice.DL4J ? TrainerChoice.whyNotDl4jTrainer(config) : null;
-        if (whyNotDl4j != null) {
-            throw new IllegalArgumentException("DL4J's trainer cannot train this model: " + whyNotDl4j
-                    + ". Choose the fast trainer.");
+        String whyNot = training.trainer().whyNot(config);
+        if (whyNot != null) {
+            throw new IllegalArgumentException("The " + training.trainer().id() + " trainer cannot train this model: "
+                    + whyNot + ". Choose the fast trainer.");
         }
         if (data.rows() < 1) {
             throw new IllegalArgumentException("Training data needs at least one row");
@@ -152,14 +159,14 @@ public final class Trainer {
         double bestObjective = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         boolean stoppedEarly = false;
-        String trainedBy;
+        TrainingCode trainedBy;
         int threads;
         int nVal;
         try (EpochFeed feed = feed(data, tc, chunkRows, shuffler);
                 TrainingSession session = new TrainingSession(vae, feed.buffer(), feed.capacity(),
                         feed.labelBuffer(), tc.learningRate(), tc.seed(), binarize(vae.config(), tc), tc.trainer(),
                         tc.batchSize())) {
-            trainedBy = session.kernels();
+            trainedBy = session.code();
             threads = session.threads();
             nVal = feed.validationRows();
             int nTrain = feed.trainRows();

@@ -203,7 +203,7 @@ class CpuTrainingStepsTest {
                 order[i] = (i * 7) % rows;
             }
             try (TrainingSession s = new TrainingSession(vae, x, rows, null, 1e-3, 9, true)) {
-                assertEquals("cpu", s.kernels());
+                assertEquals("cpu", s.code().id());
                 for (int b = 0; b < 30; b++) {
                     int from = (b * 100) % 500;
                     s.trainBatch(order, from, from + 100);
@@ -257,7 +257,7 @@ class CpuTrainingStepsTest {
             String kernels = EngineThread.supply(() -> {
                 Vae vae = Vae.create(VaeConfig.of(8, new int[] {4}, 2), 1);
                 try (TrainingSession s = new TrainingSession(vae, new float[80], 10, null, 1e-3, 1, false)) {
-                    return s.kernels();
+                    return s.code().id();
                 }
             });
             assertEquals("nd4j", kernels);
@@ -267,7 +267,7 @@ class CpuTrainingStepsTest {
         assertEquals("cpu", EngineThread.supply(() -> {
             Vae vae = Vae.create(VaeConfig.of(8, new int[] {4}, 2), 1);
             try (TrainingSession s = new TrainingSession(vae, new float[80], 10, null, 1e-3, 1, false)) {
-                return s.kernels();
+                return s.code().id();
             }
         }));
     }

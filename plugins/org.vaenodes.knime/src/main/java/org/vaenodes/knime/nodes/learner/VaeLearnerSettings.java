@@ -156,16 +156,21 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
             throw new InvalidSettingsException("Binarization (" + CFG_BINARIZE + ") only makes sense with the "
                 + "bernoulli likelihood; switch it off or choose bernoulli.");
         }
-        if (trainer.value() == TrainerSetting.DL4J) {
-            String why = conditional() ? "the model is conditional on '" + labelColumn.getStringValue()
-                + "' (DL4J's VAE layer has no label input)"
-                : encoderHidden().length == 0 ? "the encoder has no hidden layer (DL4J's VAE layer needs one)"
-                : beta.getDoubleValue() != 1.0 ? "β is " + beta.getDoubleValue() + " (DL4J's VAE layer has a fixed KL "
-                    + "weight of 1)" : null;
-            if (why != null) {
-                throw new InvalidSettingsException("The DL4J reference trainer (" + CFG_TRAINER + " = dl4j) cannot "
-                    + "train this model: " + why + ". Choose the fast trainer, or change the model.");
-            }
+        TrainerChoice choice = trainer.value().engine;
+        String why = choice.whyNot(outline());
+        if (why != null) {
+            throw new InvalidSettingsException("The " + choice.id() + " trainer (" + CFG_TRAINER + " = " + choice.id()
+                + ") cannot train this model: " + why + ". Choose the fast trainer, or change the model.");
+        }
+    }
+
+    /** The network as far as the settings describe it; the trainer's rule does not depend on the input size. */
+    private VaeConfig outline() throws InvalidSettingsException {
+        try {
+            return VaeConfig.of(1, encoderHidden(), latentSize.getIntValue()).withDecoderHidden(decoderHidden())
+                .withBeta(beta.getDoubleValue()).withNumClasses(conditional() ? 2 : 0);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
         }
     }
 

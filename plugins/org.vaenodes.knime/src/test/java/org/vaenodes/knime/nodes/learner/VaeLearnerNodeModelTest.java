@@ -121,8 +121,8 @@ class VaeLearnerNodeModelTest {
     void theDl4jTrainerRefusesWhatDl4jCannotTrainWhenTheSettingsAreApplied() throws Exception {
         Object[][] cases = {
             {VaeLearnerSettings.CFG_BETA, 4.0, "β is 4.0"},
-            {VaeLearnerSettings.CFG_LABEL_COLUMN, "Label", "conditional on 'Label'"},
-            {VaeLearnerSettings.CFG_ENCODER_LAYERS, "", "no hidden layer"}};
+            {VaeLearnerSettings.CFG_LABEL_COLUMN, "Label", "a conditional VAE"},
+            {VaeLearnerSettings.CFG_ENCODER_LAYERS, "", "without hidden layers"}};
         for (Object[] c : cases) {
             // validation (dialog OK, flow variables, batch options) already refuses; configure runs the same check
             String msg = assertThrows(InvalidSettingsException.class, () -> set(VaeLearnerSettings.CFG_LIST_COLUMN,
