@@ -9,7 +9,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  *
  * @param <E> the choices
  */
-public final class ChoiceSetting<E extends Enum<E> & SettingChoice> {
+public final class ChoiceSetting<E extends Enum<E>> {
 
     private final String key;
     private final Class<E> choices;
@@ -18,7 +18,7 @@ public final class ChoiceSetting<E extends Enum<E> & SettingChoice> {
     public ChoiceSetting(String key, E defaultChoice) {
         this.key = key;
         this.choices = defaultChoice.getDeclaringClass();
-        this.model = new SettingsModelString(key, defaultChoice.id());
+        this.model = new SettingsModelString(key, SettingChoice.idOf(defaultChoice));
     }
 
     /** The settings model, for the node's settings list and its dialog. */

@@ -6,27 +6,33 @@ import java.util.Locale;
 import org.knime.core.node.InvalidSettingsException;
 
 /**
- * A choice setting, implemented by an enum, stored as a short id (what a flow variable or a batch {@code -option}
- * sets) rather than as a display label that might change. The id follows from the constant's name, so renaming a
- * constant changes what saved workflows hold: SettingChoiceIdsTest pins every id.
+ * A choice setting, implemented by an enum — one of the nodes' own, or an engine enum used as it is (activation,
+ * likelihood, trainer) — stored as a short id (what a flow variable or a batch {@code -option} sets) rather than as a
+ * display label that might change. The id follows from the constant's name ({@link #idOf}), so renaming a constant
+ * changes what saved workflows hold: SettingChoiceIdsTest pins every id.
  */
 public interface SettingChoice {
 
-    /** The value written to the settings: the constant's name in lower case, '-' for '_' (OUTPUT_MISSING → output-missing). */
+    /** This choice's id ({@link #idOf}). */
     default String id() {
-        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return idOf((Enum<?>) this);
+    }
+
+    /** The value written to the settings: the constant's name in lower case, '-' for '_' (OUTPUT_MISSING → output-missing). */
+    static String idOf(Enum<?> choice) {
+        return choice.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** All ids of a choice enum, in declaration order (for dialogs and messages). */
-    static String[] ids(SettingChoice[] values) {
-        return Arrays.stream(values).map(SettingChoice::id).toArray(String[]::new);
+    static String[] ids(Enum<?>[] values) {
+        return Arrays.stream(values).map(SettingChoice::idOf).toArray(String[]::new);
     }
 
     /** Parses an id, naming the setting and the allowed ids when it is unknown. */
-    static <E extends SettingChoice> E parse(E[] values, String id, String settingKey)
+    static <E extends Enum<E>> E parse(E[] values, String id, String settingKey)
         throws InvalidSettingsException {
         for (E v : values) {
-            if (v.id().equals(id)) {
+            if (idOf(v).equals(id)) {
                 return v;
             }
         }

@@ -29,18 +29,23 @@ class SettingChoiceIdsTest {
         expected.put("learner.VaeLearnerSettings$InputMode", List.of("list", "columns", "image"));
         expected.put("../data.ImageColour", List.of("grey", "rgb"));
         expected.put("learner.VaeLearnerSettings$MissingValues", List.of("fail", "skip"));
-        expected.put("learner.VaeLearnerSettings$ActivationChoice",
-            List.of("relu", "leaky-relu", "tanh", "sigmoid", "elu"));
-        expected.put("learner.VaeLearnerSettings$LikelihoodChoice", List.of("bernoulli", "gaussian"));
-        expected.put("learner.VaeLearnerSettings$TrainerSetting", List.of("fast", "dl4j"));
+        // the engine's own enums, used as the Learner's choices as they are
+        expected.put("org.vaenodes.engine.model.Activation", List.of("relu", "leaky-relu", "tanh", "sigmoid", "elu"));
+        expected.put("org.vaenodes.engine.model.Likelihood", List.of("bernoulli", "gaussian"));
+        expected.put("org.vaenodes.engine.model.TrainerChoice", List.of("fast", "dl4j"));
         expected.put("decoder.VaeDecoderSettings$Mode", List.of("sample", "decode"));
         expected.put("decoder.VaeDecoderSettings$SampleLabels", List.of("all", "one"));
         expected.put("../data.MissingValueRows", List.of("fail", "output-missing"));
         expected.put("grid.LatentGridSettings$Range", List.of("linear", "gaussian-quantiles"));
         for (Map.Entry<String, List<String>> e : expected.entrySet()) {
-            String name = e.getKey().startsWith("../") ? "org.vaenodes.knime." + e.getKey().substring(3) : NODES + e.getKey();
-            SettingChoice[] values = (SettingChoice[]) Class.forName(name).getEnumConstants();
+            String name = e.getKey().startsWith("../") ? "org.vaenodes.knime." + e.getKey().substring(3)
+                : e.getKey().startsWith("org.") ? e.getKey() : NODES + e.getKey();
+            Enum<?>[] values = (Enum<?>[]) Class.forName(name).getEnumConstants();
             assertEquals(e.getValue(), Arrays.asList(SettingChoice.ids(values)), e.getKey());
+        }
+        // the trainer's id is also what provenance and the vae_trainer flow variable start with
+        for (org.vaenodes.engine.model.TrainerChoice t : org.vaenodes.engine.model.TrainerChoice.values()) {
+            assertEquals(SettingChoice.idOf(t), t.id());
         }
     }
 }

@@ -30,11 +30,12 @@ import org.vaenodes.engine.train.TrainingResult;
 import org.vaenodes.knime.data.InputColumns;
 import org.vaenodes.knime.data.LabelColumn;
 import org.vaenodes.knime.nodes.learner.VaeLearnerSettings.InputMode;
-import org.vaenodes.knime.nodes.learner.VaeLearnerSettings.LikelihoodChoice;
+import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.prefs.EngineSetup;
 import org.vaenodes.knime.util.Cancellation;
+import org.vaenodes.knime.util.SettingChoice;
 
 /** VAE Learner: trains a (conditional) variational autoencoder on a table's numeric input. */
 final class VaeLearnerNodeModel extends SettingsNodeModel {
@@ -143,7 +144,8 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
 
     private VaeModelPortObjectSpec modelSpec(InputDescription d, ImageShape image, String backend)
         throws InvalidSettingsException {
-        return new VaeModelPortObjectSpec(d, settings.latentSize.getIntValue(), settings.likelihood.value().id(), image,
+        return new VaeModelPortObjectSpec(d, settings.latentSize.getIntValue(),
+            SettingChoice.idOf(settings.likelihood.value()), image,
             backend, Dl4jConfigurations.whyNotDl4j(settings.conditional(), settings.encoderHidden().length));
     }
 
@@ -193,10 +195,10 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         if (!(read.data() instanceof TrainingData inMemory)) {
             return;
         }
-        String unfit = inMemory.whyNotFor(settings.likelihood.value().engine);
+        String unfit = inMemory.whyNotFor(settings.likelihood.value());
         if (unfit != null) {
             throw new InvalidSettingsException(unfit + " (counting the rows used). " + (settings.likelihood.value()
-                == LikelihoodChoice.BERNOULLI ? "Scale the input (e.g. the MNIST Reader's 'Scale pixels to [0, 1]') or"
+                == Likelihood.BERNOULLI ? "Scale the input (e.g. the MNIST Reader's 'Scale pixels to [0, 1]') or"
                     + " choose the gaussian likelihood." : "Remove or fix such rows."));
         }
     }
@@ -206,8 +208,8 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         try {
             VaeConfig c = VaeConfig.of(d, settings.encoderHidden(), settings.latentSize.getIntValue())
                 .withDecoderHidden(settings.decoderHidden())
-                .withActivation(settings.activation.value().engine)
-                .withLikelihood(settings.likelihood.value().engine)
+                .withActivation(settings.activation.value())
+                .withLikelihood(settings.likelihood.value())
                 .withBeta(settings.beta.getDoubleValue())
                 .withNumClasses(read.labelValues().size())
                 .withBinarize(settings.binarize.getBooleanValue());

@@ -36,38 +36,6 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
         FAIL, SKIP;
     }
 
-    enum ActivationChoice implements SettingChoice {
-        RELU(Activation.RELU), LEAKY_RELU(Activation.LEAKY_RELU), TANH(Activation.TANH),
-        SIGMOID(Activation.SIGMOID), ELU(Activation.ELU);
-
-        final Activation engine;
-
-        ActivationChoice(Activation engine) {
-            this.engine = engine;
-        }
-    }
-
-    enum LikelihoodChoice implements SettingChoice {
-        BERNOULLI(Likelihood.BERNOULLI), GAUSSIAN(Likelihood.GAUSSIAN);
-
-        final Likelihood engine;
-
-        LikelihoodChoice(Likelihood engine) {
-            this.engine = engine;
-        }
-    }
-
-    /** Whose code trains; the engine's choice with the setting's id. */
-    enum TrainerSetting implements SettingChoice {
-        FAST(TrainerChoice.FAST), DL4J(TrainerChoice.DL4J);
-
-        final TrainerChoice engine;
-
-        TrainerSetting(TrainerChoice engine) {
-            this.engine = engine;
-        }
-    }
-
     static final String CFG_INPUT_MODE = "input_mode";
     static final String CFG_LIST_COLUMN = "list_column";
     static final String CFG_COLUMNS = "columns";
@@ -106,8 +74,8 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     final SettingsModelString decoderLayers = new SettingsModelString(CFG_DECODER_LAYERS, "");
     final SettingsModelIntegerBounded latentSize =
         new SettingsModelIntegerBounded(CFG_LATENT_SIZE, 2, 1, VaeConfig.MAX_LATENT);
-    final ChoiceSetting<ActivationChoice> activation = new ChoiceSetting<>(CFG_ACTIVATION, ActivationChoice.RELU);
-    final ChoiceSetting<LikelihoodChoice> likelihood = new ChoiceSetting<>(CFG_LIKELIHOOD, LikelihoodChoice.BERNOULLI);
+    final ChoiceSetting<Activation> activation = new ChoiceSetting<>(CFG_ACTIVATION, Activation.RELU);
+    final ChoiceSetting<Likelihood> likelihood = new ChoiceSetting<>(CFG_LIKELIHOOD, Likelihood.BERNOULLI);
     final SettingsModelDoubleBounded beta = new SettingsModelDoubleBounded(CFG_BETA, 1.0, 0.0, 1000.0);
 
     final SettingsModelIntegerBounded epochs = new SettingsModelIntegerBounded(CFG_EPOCHS, 10, 1, 100_000);
@@ -119,7 +87,7 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
         new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 10.0, 0.0, 90.0);
     final SettingsModelIntegerBounded patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 0, 0, 100_000);
     final SettingsModelBoolean binarize = new SettingsModelBoolean(CFG_BINARIZE, false);
-    final ChoiceSetting<TrainerSetting> trainer = new ChoiceSetting<>(CFG_TRAINER, TrainerSetting.FAST);
+    final ChoiceSetting<TrainerChoice> trainer = new ChoiceSetting<>(CFG_TRAINER, TrainerChoice.FAST);
 
     VaeLearnerSettings() {
         super(VaeLearnerSettings::new);
@@ -149,14 +117,14 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
         imageColour.value();
         missingValues.value();
         activation.value();
-        LikelihoodChoice l = likelihood.value();
+        Likelihood l = likelihood.value();
         encoderHidden();
         decoderHidden();
-        if (binarize.getBooleanValue() && l != LikelihoodChoice.BERNOULLI) {
+        if (binarize.getBooleanValue() && l != Likelihood.BERNOULLI) {
             throw new InvalidSettingsException("Binarization (" + CFG_BINARIZE + ") only makes sense with the "
                 + "bernoulli likelihood; switch it off or choose bernoulli.");
         }
-        TrainerChoice choice = trainer.value().engine;
+        TrainerChoice choice = trainer.value();
         String why = choice.whyNot(outline());
         if (why != null) {
             throw new InvalidSettingsException("The " + choice.id() + " trainer (" + CFG_TRAINER + " = " + choice.id()
@@ -191,7 +159,7 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     TrainingConfig trainingConfig() throws InvalidSettingsException {
         return new TrainingConfig(epochs.getIntValue(), batchSize.getIntValue(), learningRate.getDoubleValue(),
             seed.getIntValue(), validationPercent.getDoubleValue() / 100.0, patience.getIntValue(),
-            binarize.getBooleanValue(), trainer.value().engine);
+            binarize.getBooleanValue(), trainer.value());
     }
 
     private static int[] layers(String text, String key) throws InvalidSettingsException {
