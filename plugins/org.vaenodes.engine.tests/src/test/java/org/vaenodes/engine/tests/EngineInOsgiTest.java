@@ -62,6 +62,11 @@ class EngineInOsgiTest {
         assertTrue(h.get(2).trainNegElbo() < h.get(0).trainNegElbo(),
             "-ELBO must fall: " + h.get(0).trainNegElbo() + " -> " + h.get(2).trainNegElbo());
         assertEquals("CpuBackend", result.backend());
+        // provenance names the engine bundle's real version and the network as it was trained
+        assertEquals(FrameworkUtil.getBundle(Trainer.class).getVersion().toString(),
+            result.provenance().engineVersion());
+        assertTrue(result.provenance().architecture().startsWith("784-64-2 / 2-64-784, RELU, BERNOULLI, β=1.0"),
+            result.provenance().architecture());
     }
 
     private static void assertThrowsClassNotFound(String name) {

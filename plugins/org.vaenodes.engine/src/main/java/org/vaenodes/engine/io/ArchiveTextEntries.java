@@ -233,6 +233,7 @@ final class ArchiveTextEntries {
         p.setProperty("started", v.started().toString());
         p.setProperty("finished", v.finished().toString());
         p.setProperty("trainer", v.trainer());
+        p.setProperty("architecture", v.architecture());
         Provenance.Training t = v.training();
         if (t != null) {
             p.setProperty("training.epochs.asked", Integer.toString(t.epochsAsked()));
@@ -277,7 +278,8 @@ final class ArchiveTextEntries {
                     required(p, "device", true), required(p, "nd4j.version", true),
                     required(p, "engine.version", true), Instant.parse(required(p, "started", false)),
                     Instant.parse(required(p, "finished", false)),
-                    p.getProperty("trainer", Provenance.TRAINER_UNKNOWN), trainingFromProperties(p));
+                    p.getProperty("trainer", Provenance.TRAINER_UNKNOWN), trainingFromProperties(p),
+                    p.getProperty("architecture", Provenance.NOT_RECORDED));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw corrupt(PROVENANCE + " is not valid: " + e.getMessage(), e);
         }

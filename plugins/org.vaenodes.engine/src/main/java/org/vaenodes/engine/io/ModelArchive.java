@@ -80,7 +80,7 @@ public final class ModelArchive {
         }
         Properties format = new Properties();
         format.setProperty("format.version", Integer.toString(FORMAT_VERSION));
-        format.setProperty("engine.version", EngineInfo.ENGINE_VERSION);
+        format.setProperty("engine.version", EngineInfo.engineVersion());
         format.setProperty("nd4j.version", EngineInfo.nd4jVersion());
         format.setProperty("java.version", System.getProperty("java.version"));
         format.setProperty("parameter.layout", "dl4j");

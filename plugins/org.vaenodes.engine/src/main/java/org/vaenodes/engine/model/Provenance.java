@@ -20,14 +20,19 @@ import java.util.Objects;
  * @param trainer           the trainer asked for and the code that ran it, e.g. "fast: our CPU kernels (OpenBLAS
  *                          products, Java loops)" (see {@link #trainerDescription})
  * @param training          the training settings and how the run went; null where not recorded (models saved
- *                          before 0.3, and models made by other DL4J programs)
+ *                          before training settings were recorded, and models made by other DL4J programs)
+ * @param architecture      the network as it was trained ({@link VaeConfig#describe()}: layers, latent size,
+ *                          activation, likelihood, β, classes; plus the image shape), or {@link #NOT_RECORDED}
  */
 public record Provenance(String dataSha256, int rows, long seed, String backend, String device,
         String nd4jVersion, String engineVersion, Instant started, Instant finished, String trainer,
-        Training training) {
+        Training training, String architecture) {
+
+    /** What older and imported models say for what they did not record. */
+    public static final String NOT_RECORDED = "not recorded";
 
     /** Trainer not recorded (models made before it was, and imported ones). */
-    public static final String TRAINER_UNKNOWN = "not recorded";
+    public static final String TRAINER_UNKNOWN = NOT_RECORDED;
 
     /**
      * The training settings (β is part of the network's configuration) and the run.
@@ -53,11 +58,16 @@ public record Provenance(String dataSha256, int rows, long seed, String backend,
         }
     }
 
-    /** Without a trainer and training record (older and imported models). */
+    /** Without a trainer, training record and architecture (older and imported models). */
     public Provenance(String dataSha256, int rows, long seed, String backend, String device, String nd4jVersion,
             String engineVersion, Instant started, Instant finished) {
         this(dataSha256, rows, seed, backend, device, nd4jVersion, engineVersion, started, finished,
-                TRAINER_UNKNOWN, null);
+                TRAINER_UNKNOWN, null, NOT_RECORDED);
+    }
+
+    /** The architecture as provenance records it: the configuration's description and, for images, their shape. */
+    public static String architectureOf(VaeConfig config) {
+        return config.describe() + (config.isImage() ? ", images " + config.imageShape().describe() : "");
     }
 
     /** "choice: code", e.g. "fast: our CPU kernels (OpenBLAS products, Java loops)". */
@@ -67,6 +77,7 @@ public record Provenance(String dataSha256, int rows, long seed, String backend,
 
     public Provenance {
         Objects.requireNonNull(trainer, "trainer");
+        Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(dataSha256, "dataSha256");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(device, "device");

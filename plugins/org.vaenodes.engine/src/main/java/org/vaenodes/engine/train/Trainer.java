@@ -231,12 +231,12 @@ public final class Trainer {
         }
         // what actually trained: the started backend's device (the GPU on CUDA; cores and OpenBLAS kernels on the CPU)
         Provenance provenance = new Provenance(fingerprint, n, tc.seed(), backend, Nd4jRuntime.status().device(),
-                EngineInfo.nd4jVersion(), EngineInfo.ENGINE_VERSION, started, Instant.now(),
+                EngineInfo.nd4jVersion(), EngineInfo.engineVersion(), started, Instant.now(),
                 Provenance.trainerDescription(tc.trainer(), trainedBy),
                 new Provenance.Training(tc.epochs(), history.size(), nVal > 0 ? bestEpoch : history.size(),
                         stoppedEarly, tc.batchSize(), tc.learningRate(), tc.validationFraction(),
                         tc.earlyStoppingPatience(), binarize(vae.config(), tc), threads,
-                        System.getProperty("java.version")));
+                        System.getProperty("java.version")), Provenance.architectureOf(vae.config()));
         return new TrainingResult(vae, history, stoppedEarly, bestEpoch, backend, provenance);
     }
 

@@ -61,6 +61,9 @@ class TrainerTest {
         assertTrue(mseRec < 0.8 * mseMean, "reconstruction MSE " + mseRec + " vs mean image " + mseMean);
         assertTrue(r.provenance().dataSha256().matches("[0-9a-f]{64}"));
         assertEquals(Trainer.fingerprint(d.data(false)), r.provenance().dataSha256());
+        assertEquals(org.vaenodes.engine.model.Provenance.architectureOf(MNIST), r.provenance().architecture());
+        // run from the class folder, not the bundle: the engine does not make a version up
+        assertEquals(org.vaenodes.engine.model.EngineInfo.UNKNOWN_VERSION, r.provenance().engineVersion());
         // the provenance names what trained: the active backend's device (here the CPU, with its OpenBLAS kernels)
         assertEquals(org.vaenodes.engine.backend.Nd4jRuntime.status().device(), r.provenance().device());
     }

@@ -41,6 +41,7 @@ final class VaeModelViews {
         row(h, "Seed", Long.toString(p.seed()));
         row(h, "Backend / device", escape(p.backend() + " / " + p.device()));
         row(h, "Trainer", escape(p.trainer()));
+        row(h, "Network as trained", escape(p.architecture()));
         row(h, "Library versions", escape("VAE Nodes engine " + p.engineVersion() + ", ND4J " + p.nd4jVersion()));
         row(h, "Trained", p.started() + " to " + p.finished());
         Provenance.Training t = p.training();
