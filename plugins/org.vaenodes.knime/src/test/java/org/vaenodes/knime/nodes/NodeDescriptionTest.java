@@ -28,6 +28,9 @@ import org.w3c.dom.NodeList;
  */
 class NodeDescriptionTest {
 
+    /** About 120 words: what a user reads before deciding to use the node. */
+    private static final int INTRO_WORDS = 125;
+
     /** The factories plugin.xml registers: the list users actually get. */
     static Stream<String> registeredFactories() throws Exception {
         Document plugin;
@@ -62,6 +65,11 @@ class NodeDescriptionTest {
         assertEquals(ShimAccess.inPortCount(model), NodeDescriptionRules.count(doc, "inPort"), "documented in-ports");
         assertEquals(ShimAccess.outPortCount(model), NodeDescriptionRules.count(doc, "outPort"), "documented out-ports");
         assertEquals(ShimAccess.nrNodeViews(h.factory()), NodeDescriptionRules.count(doc, "view"), "documented views");
+
+        // the intro says what the node does and when to use it, in a paragraph or two; details go to options and ports
+        String intro = doc.getElementsByTagNameNS(NodeDescriptionRules.NS, "intro").item(0).getTextContent();
+        int words = intro.trim().split("\\s+").length;
+        assertTrue(words <= INTRO_WORDS, xmlName + ": the intro has " + words + " words, more than " + INTRO_WORDS);
 
         String icon = doc.getDocumentElement().getAttribute("icon");
         assertNotNull(cls.getResource(icon), "icon " + icon + " missing for " + factoryClass);
