@@ -194,9 +194,9 @@ public final class InputColumns {
      * Copies the row's input into {@code dest} at {@code offset}.
      *
      * @return false if the row has a missing value (nothing useful is written then)
-     * @throws InvalidSettingsException if a list has the wrong length (the row is named)
+     * @throws InputDataException if a list has the wrong length (the row is named)
      */
-    public boolean read(DataRow row, float[] dest, int offset) throws InvalidSettingsException {
+    public boolean read(DataRow row, float[] dest, int offset) throws InputDataException {
         return read(row, listCell(row), dest, offset);
     }
 
@@ -213,14 +213,14 @@ public final class InputColumns {
      * Like {@link #read(DataRow, float[], int)}, with the list cell already resolved by {@link #listCell}. Reads only
      * in-memory cells, so rows may be converted on several threads at once (into distinct parts of {@code dest}).
      */
-    public boolean read(DataRow row, DataCell listCell, float[] dest, int offset) throws InvalidSettingsException {
+    public boolean read(DataRow row, DataCell listCell, float[] dest, int offset) throws InputDataException {
         if (imageColumn != null) {
             if (listCell.isMissing()) {
                 return false;
             }
             DecodedImage image = decode(row, listCell);
             if (!image.shape().equals(imageShape)) {
-                throw new InvalidSettingsException("Row '" + row.getKey().getString() + "': image column '"
+                throw new InputDataException("Row '" + row.getKey().getString() + "': image column '"
                     + imageColumn + "' holds a " + image.shape().describe() + " image, but every image must have the"
                     + " size of the first one, " + imageShape.describe() + ". Resize them first (e.g. with the Image"
                     + " Folder Reader's target size).");
@@ -235,7 +235,7 @@ public final class InputColumns {
             }
             ListDataValue list = (ListDataValue) cell;
             if (list.size() != listLength) {
-                throw new InvalidSettingsException("Row '" + row.getKey().getString() + "': list column '"
+                throw new InputDataException("Row '" + row.getKey().getString() + "': list column '"
                     + listColumn + "' holds " + list.size() + " values, expected " + listLength + ".");
             }
             for (int i = 0; i < listLength; i++) {
@@ -273,7 +273,7 @@ public final class InputColumns {
      * This input with its width learnt from a row whose list or image is not missing: the list's length, or the
      * image's size and colour. Returns null if the row's cell is missing (ask the next row).
      */
-    public InputColumns learnedFrom(DataRow row) throws InvalidSettingsException {
+    public InputColumns learnedFrom(DataRow row) throws InputDataException {
         DataCell cell = row.getCell(listIndex);
         if (cell.isMissing()) {
             return null;
@@ -285,13 +285,13 @@ public final class InputColumns {
         return length > 0 ? withListLength(length) : null;
     }
 
-    private DecodedImage decode(DataRow row, DataCell cell) throws InvalidSettingsException {
+    private DecodedImage decode(DataRow row, DataCell cell) throws InputDataException {
         byte[] png = ((PNGImageValue) cell).getImageContent().getByteArrayReference();
         try {
             return DECODER.decode(png, "row '" + row.getKey().getString() + "', image column '" + imageColumn + "'",
                 colour);
         } catch (ImageDecodeException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
+            throw new InputDataException(e.getMessage(), e);
         }
     }
 

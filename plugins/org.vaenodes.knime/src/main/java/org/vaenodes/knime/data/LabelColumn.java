@@ -64,11 +64,11 @@ public final class LabelColumn {
     }
 
     /** Class index of the row's label among {@code values}; names the row and the known labels if unknown. */
-    public int classOf(DataRow row, List<String> values) throws InvalidSettingsException {
+    public int classOf(DataRow row, List<String> values) throws InputDataException {
         String v = valueOf(row);
         int k = v == null ? -1 : values.indexOf(v);
         if (k < 0) {
-            throw new InvalidSettingsException("Row '" + row.getKey().getString() + "': label "
+            throw new InputDataException("Row '" + row.getKey().getString() + "': label "
                 + (v == null ? "is missing" : "'" + v + "' was not seen in training") + " (column '" + name
                 + "'; the model knows " + values + ").");
         }

@@ -17,6 +17,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.knime.data.MissingValueRows;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
@@ -156,7 +157,8 @@ final class VaeDecoderNodeModel extends SettingsNodeModel {
     }
 
     private void decodeTable(Vae vae, VaeModelPortObjectSpec spec, Plan plan, BufferedDataTable table,
-        BufferedDataContainer out, ExecutionContext exec) throws InvalidSettingsException, CanceledExecutionException {
+        BufferedDataContainer out, ExecutionContext exec)
+        throws InvalidSettingsException, InputDataException, CanceledExecutionException {
         boolean fail = settings.missingValues.value() == MissingValueRows.FAIL;
         List<String> labelValues = spec.input().labelValues();
         DataTableSpec in = table.getDataTableSpec();
@@ -175,7 +177,7 @@ final class VaeDecoderNodeModel extends SettingsNodeModel {
                 DataCell c = row.getCell(plan.zColumns[j]);
                 if (c.isMissing()) {
                     if (fail) {
-                        throw new InvalidSettingsException("Row '" + row.getKey().getString() + "' has a missing value"
+                        throw new InputDataException("Row '" + row.getKey().getString() + "' has a missing value"
                             + " in latent column '" + in.getColumnSpec(plan.zColumns[j]).getName() + "'. Remove or"
                             + " fill such rows, or set '" + VaeDecoderSettings.CFG_MISSING_VALUES + "' to '"
                             + MissingValueRows.OUTPUT_MISSING.id() + "'.");

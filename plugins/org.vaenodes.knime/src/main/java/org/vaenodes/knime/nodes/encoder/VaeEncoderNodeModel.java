@@ -19,6 +19,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.knime.data.MissingValueRows;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
@@ -158,10 +159,10 @@ final class VaeEncoderNodeModel extends SettingsNodeModel {
             return rows.size() == CHUNK;
         }
 
-        void add(DataRow row) throws InvalidSettingsException {
+        void add(DataRow row) throws InputDataException {
             boolean ok = bound.input.read(row, x, valid * d);
             if (!ok && failOnMissing) {
-                throw new InvalidSettingsException("Row '" + row.getKey().getString() + "' has a missing value in "
+                throw new InputDataException("Row '" + row.getKey().getString() + "' has a missing value in "
                     + missingColumn(row) + ". Remove or fill such rows (e.g. with the Missing Value"
                     + " node), or set '" + VaeEncoderSettings.CFG_MISSING_VALUES + "' to '"
                     + MissingValueRows.OUTPUT_MISSING.id() + "' to output missing cells for them.");

@@ -22,6 +22,7 @@ import org.vaenodes.engine.train.TrainingData;
 import org.vaenodes.engine.train.TrainingMemory;
 import org.vaenodes.engine.train.TrainingRows;
 import org.vaenodes.knime.data.InputColumns;
+import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.knime.data.LabelColumn;
 
 /**
@@ -77,15 +78,15 @@ final class TrainingTableReader {
     }
 
     static Result read(BufferedDataTable table, InputColumns input, LabelColumn label, boolean skipMissing,
-        ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException, IOException {
+        ExecutionMonitor exec) throws InvalidSettingsException, InputDataException, CanceledExecutionException, IOException {
         long size = table.size();
         if (size == 0) {
-            throw new InvalidSettingsException("The input table is empty: the VAE needs rows to learn from.");
+            throw new InputDataException("The input table is empty: the VAE needs rows to learn from.");
         }
         InputColumns in = input.width() > 0 ? input : learnWidth(table, input);
         int width = in.width();
         if (size > Integer.MAX_VALUE - 8) {
-            throw new InvalidSettingsException("Too many rows for one training run: " + size + " (at most "
+            throw new InputDataException("Too many rows for one training run: " + size + " (at most "
                 + (Integer.MAX_VALUE - 8) + "). Sample fewer rows (e.g. with a Row Sampler).");
         }
         if (TrainingMemory.fitsInHeap(size, width)) {
@@ -95,7 +96,7 @@ final class TrainingTableReader {
     }
 
     private static Result inMemory(BufferedDataTable table, InputColumns in, LabelColumn label, boolean skipMissing,
-        ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException, IOException {
+        ExecutionMonitor exec) throws InvalidSettingsException, InputDataException, CanceledExecutionException, IOException {
         int size = (int) table.size();
         int width = in.width();
         float[] values = new float[size * width];
@@ -139,7 +140,7 @@ final class TrainingTableReader {
     }
 
     private static Result onDisk(BufferedDataTable table, InputColumns in, LabelColumn label, boolean skipMissing,
-        ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException, IOException {
+        ExecutionMonitor exec) throws InvalidSettingsException, InputDataException, CanceledExecutionException, IOException {
         // class indices are written with each row, so the labels' order must be known first: one pass over them
         List<String> labelValues = label == null ? List.of() : labelValues(table, label);
         Path file = Files.createTempFile("vae-nodes-training-", ".rows");
@@ -194,7 +195,7 @@ final class TrainingTableReader {
 
     /** Reads every row, hands the complete ones to {@code target} in table order; returns the rows skipped. */
     private static int readRows(BufferedDataTable table, InputColumns in, LabelColumn label, boolean skipMissing,
-        ExecutionMonitor exec, RowTarget target) throws InvalidSettingsException, CanceledExecutionException,
+        ExecutionMonitor exec, RowTarget target) throws InvalidSettingsException, InputDataException, CanceledExecutionException,
         IOException {
         long size = table.size();
         int kept = 0;
@@ -203,7 +204,7 @@ final class TrainingTableReader {
         DataRow[] rows = new DataRow[CHUNK_ROWS];
         DataCell[] lists = new DataCell[CHUNK_ROWS];
         byte[] status = new byte[CHUNK_ROWS];
-        InvalidSettingsException[] errors = new InvalidSettingsException[CHUNK_ROWS];
+        InputDataException[] errors = new InputDataException[CHUNK_ROWS];
         try (CloseableRowIterator it = table.iterator()) {
             while (it.hasNext()) {
                 int count = 0;
@@ -223,7 +224,7 @@ final class TrainingTableReader {
                     String lbl = label == null ? null : label.valueOf(row);
                     if (!complete || (label != null && lbl == null)) {
                         if (!skipMissing) {
-                            throw new InvalidSettingsException("Row '" + row.getKey().getString() + "' has a missing "
+                            throw new InputDataException("Row '" + row.getKey().getString() + "' has a missing "
                                 + (complete ? "label" : "input value") + ". Remove such rows (Missing Value node) or "
                                 + "set '" + VaeLearnerSettings.CFG_MISSING + "' to skip.");
                         }
@@ -241,7 +242,7 @@ final class TrainingTableReader {
             }
         }
         if (kept == 0) {
-            throw new InvalidSettingsException("All " + size + " rows have missing values: nothing to learn from.");
+            throw new InputDataException("All " + size + " rows have missing values: nothing to learn from.");
         }
         return skipped;
     }
@@ -254,14 +255,14 @@ final class TrainingTableReader {
      * storage.
      */
     private static void convert(InputColumns in, DataRow[] rows, DataCell[] lists, int count, float[] values,
-        int first, byte[] status, InvalidSettingsException[] errors) {
+        int first, byte[] status, InputDataException[] errors) {
         int width = in.width();
         int parts = Math.max(1, Math.min(EngineWorkers.threadCount(), count / MIN_ROWS_PER_PART));
         EngineWorkers.forEachPart(parts, p -> {
             for (int i = count * p / parts; i < count * (p + 1) / parts; i++) {
                 try {
                     status[i] = in.read(rows[i], lists[i], values, (first + i) * width) ? COMPLETE : MISSING;
-                } catch (InvalidSettingsException e) {
+                } catch (InputDataException e) {
                     status[i] = FAILED;
                     errors[i] = e;
                 }
@@ -271,7 +272,7 @@ final class TrainingTableReader {
 
     /** The input with its width (list length, or image size) taken from the first row that has a list or image. */
     private static InputColumns learnWidth(BufferedDataTable table, InputColumns input)
-        throws InvalidSettingsException {
+        throws InputDataException {
         try (CloseableRowIterator rows = table.iterator()) {
             while (rows.hasNext()) {
                 InputColumns learned = input.learnedFrom(rows.next());
@@ -280,7 +281,7 @@ final class TrainingTableReader {
                 }
             }
         }
-        throw new InvalidSettingsException("Every row's input list or image is missing or empty: nothing to learn"
+        throw new InputDataException("Every row's input list or image is missing or empty: nothing to learn"
             + " from.");
     }
 }

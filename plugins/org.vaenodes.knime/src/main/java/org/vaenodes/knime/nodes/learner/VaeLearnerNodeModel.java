@@ -28,6 +28,7 @@ import org.vaenodes.engine.train.TrainingData;
 import org.vaenodes.engine.train.TrainingDivergedException;
 import org.vaenodes.engine.train.TrainingResult;
 import org.vaenodes.knime.data.InputColumns;
+import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.knime.data.LabelColumn;
 import org.vaenodes.knime.nodes.learner.VaeLearnerSettings.InputMode;
 import org.vaenodes.engine.model.Likelihood;
@@ -191,13 +192,14 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
      * Rows in memory are checked here, with advice; rows in a file are checked by the trainer while it reads them
      * once before training (same rule and message, without the advice).
      */
-    private void checkLikelihoodFits(TrainingTableReader.Result read) throws InvalidSettingsException {
+    private void checkLikelihoodFits(TrainingTableReader.Result read)
+        throws InvalidSettingsException, InputDataException {
         if (!(read.data() instanceof TrainingData inMemory)) {
             return;
         }
         String unfit = inMemory.whyNotFor(settings.likelihood.value());
         if (unfit != null) {
-            throw new InvalidSettingsException(unfit + " (counting the rows used). " + (settings.likelihood.value()
+            throw new InputDataException(unfit + " (counting the rows used). " + (settings.likelihood.value()
                 == Likelihood.BERNOULLI ? "Scale the input (e.g. the MNIST Reader's 'Scale pixels to [0, 1]') or"
                     + " choose the gaussian likelihood." : "Remove or fix such rows."));
         }

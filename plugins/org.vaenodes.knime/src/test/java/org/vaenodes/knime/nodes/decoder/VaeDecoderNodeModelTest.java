@@ -32,6 +32,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
+import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.testing.TestModels;
@@ -269,8 +270,8 @@ class VaeDecoderNodeModelTest {
         assertEquals(2, ((IntCell) fixed.getCell(2)).getIntValue());
         assertArrayEquals(model.model().vae().decode(flat, 1, new int[] {2}), pixels(fixed, 4), 1e-6f);
 
-        InvalidSettingsException e =
-            assertThrows(InvalidSettingsException.class, () -> run(model, codes(z, true, 12)));
+        InputDataException e =
+            assertThrows(InputDataException.class, () -> run(model, codes(z, true, 12)));
         assertTrue(e.getMessage().contains("'C0'") && e.getMessage().contains("'12'"), e.getMessage());
     }
 
@@ -278,7 +279,7 @@ class VaeDecoderNodeModelTest {
     void missingLatentValuesFailNamingTheRowOrGiveMissingCells() throws Exception {
         double[][] z = {{0, 0}, {Double.NaN, 1}};
         set(VaeDecoderSettings.CFG_MODE, "decode");
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+        InputDataException e = assertThrows(InputDataException.class,
             () -> run(TestModels.unconditional(), codes(z, false, 0)));
         assertTrue(e.getMessage().contains("'C1'") && e.getMessage().contains("'z_mean_0'"), e.getMessage());
 

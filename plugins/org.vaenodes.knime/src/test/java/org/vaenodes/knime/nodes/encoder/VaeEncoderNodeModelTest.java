@@ -34,6 +34,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
+import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.engine.model.Encoding;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
@@ -277,7 +278,7 @@ class VaeEncoderNodeModelTest {
         BufferedDataTable table = ShimAccess.tableOf(TestModels.digitSpec(false, true), rows);
         VaeModelPortObject model = TestModels.onColumns(TestModels.unconditional());
 
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> run(model, table));
+        InputDataException e = assertThrows(InputDataException.class, () -> run(model, table));
         assertTrue(e.getMessage().contains("'Gap'") && e.getMessage().contains("'pixel_17'"), e.getMessage());
 
         set(VaeEncoderSettings.CFG_MISSING_VALUES, "output-missing", VaeEncoderSettings.CFG_NEG_ELBO, true);
@@ -307,7 +308,7 @@ class VaeEncoderNodeModelTest {
         rows.add(TestModels.digitRow(0, true, false));
         rows.add(new DefaultRow("Odd", new IntCell(11), TestModels.digitRow(1, false, false).getCell(0)));
         BufferedDataTable bad = ShimAccess.tableOf(TestModels.digitSpec(true, false), rows);
-        InvalidSettingsException ex = assertThrows(InvalidSettingsException.class, () -> run(model, bad));
+        InputDataException ex = assertThrows(InputDataException.class, () -> run(model, bad));
         assertTrue(ex.getMessage().contains("'Odd'") && ex.getMessage().contains("'11'"), ex.getMessage());
     }
 

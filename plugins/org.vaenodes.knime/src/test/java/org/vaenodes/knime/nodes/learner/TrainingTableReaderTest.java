@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.engine.train.RowFile;
 import org.vaenodes.engine.train.TrainingMemory;
 import org.knime.core.data.DataCell;
@@ -58,8 +59,7 @@ class TrainingTableReaderTest {
         return ShimAccess.tableOf(spec, rows);
     }
 
-    private static TrainingTableReader.Result read(BufferedDataTable t, boolean skip)
-        throws InvalidSettingsException, org.knime.core.node.CanceledExecutionException, java.io.IOException {
+    private static TrainingTableReader.Result read(BufferedDataTable t, boolean skip) throws Exception {
         return TrainingTableReader.read(t, InputColumns.ofList(t.getDataTableSpec(), "x", 0),
             LabelColumn.of(t.getDataTableSpec(), "label"), skip, new ExecutionMonitor());
     }
@@ -113,17 +113,17 @@ class TrainingTableReaderTest {
 
     @Test
     void errorsNameTheFirstBadRowInTableOrder() throws Exception {
-        InvalidSettingsException missing = assertThrows(InvalidSettingsException.class,
+        InputDataException missing = assertThrows(InputDataException.class,
             () -> read(table(Set.of(3001), Set.of(2600), Set.of(), Set.of()), false));
         assertTrue(missing.getMessage().startsWith("Row 'row2600' has a missing input value"), missing.getMessage());
 
         // a wrong list length is an error even when missing values are skipped; the first one in order is named
-        InvalidSettingsException length = assertThrows(InvalidSettingsException.class,
+        InputDataException length = assertThrows(InputDataException.class,
             () -> read(table(Set.of(10), Set.of(), Set.of(), Set.of(4500, 2100)), true));
         assertTrue(length.getMessage().contains("'row2100'") && length.getMessage().contains("expected 5"),
             length.getMessage());
 
-        InvalidSettingsException label = assertThrows(InvalidSettingsException.class,
+        InputDataException label = assertThrows(InputDataException.class,
             () -> read(table(Set.of(), Set.of(), Set.of(4097), Set.of()), false));
         assertTrue(label.getMessage().startsWith("Row 'row4097' has a missing label"), label.getMessage());
     }

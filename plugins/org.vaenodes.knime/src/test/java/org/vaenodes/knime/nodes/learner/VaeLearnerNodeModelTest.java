@@ -27,6 +27,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
+import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.knime.nodes.reader.MnistReaderNodeFactory;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
@@ -195,7 +196,7 @@ class VaeLearnerNodeModelTest {
     void rawPixelsWithBernoulliFailClearly() throws Exception {
         BufferedDataTable raw = read(Map.of("max_rows", 20, "scale_to_unit", false));
         set(VaeLearnerSettings.CFG_EPOCHS, 1, VaeLearnerSettings.CFG_LIST_COLUMN, "Pixels");
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> node.execute(raw));
+        InputDataException e = assertThrows(InputDataException.class, () -> node.execute(raw));
         assertTrue(e.getMessage().contains("[0, 1]") && e.getMessage().contains("gaussian"), e.getMessage());
     }
 
@@ -210,7 +211,7 @@ class VaeLearnerNodeModelTest {
         BufferedDataTable table = ShimAccess.tableOf(spec, rows);
         set(VaeLearnerSettings.CFG_EPOCHS, 1, VaeLearnerSettings.CFG_INPUT_MODE, "columns",
             VaeLearnerSettings.CFG_ENCODER_LAYERS, "4", VaeLearnerSettings.CFG_LIKELIHOOD, "gaussian");
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> node.execute(table));
+        InputDataException e = assertThrows(InputDataException.class, () -> node.execute(table));
         assertTrue(e.getMessage().contains("'r7'"), e.getMessage());
 
         set(VaeLearnerSettings.CFG_MISSING, "skip");
