@@ -16,6 +16,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.workflow.NodeContext;
 import org.vaenodes.engine.concurrent.EngineWorkers;
 import org.vaenodes.engine.train.RowFile;
 import org.vaenodes.engine.train.TrainingData;
@@ -258,13 +259,24 @@ final class TrainingTableReader {
         int first, byte[] status, InputDataException[] errors) {
         int width = in.width();
         int parts = Math.max(1, Math.min(EngineWorkers.threadCount(), count / MIN_ROWS_PER_PART));
+        // the workers read KNIME cells (list elements, PNG bytes): they do it in the node's context, as KNIME asks
+        NodeContext context = NodeContext.getContext();
         EngineWorkers.forEachPart(parts, p -> {
-            for (int i = count * p / parts; i < count * (p + 1) / parts; i++) {
-                try {
-                    status[i] = in.read(rows[i], lists[i], values, (first + i) * width) ? COMPLETE : MISSING;
-                } catch (InputDataException e) {
-                    status[i] = FAILED;
-                    errors[i] = e;
+            if (context != null) {
+                NodeContext.pushContext(context);
+            }
+            try {
+                for (int i = count * p / parts; i < count * (p + 1) / parts; i++) {
+                    try {
+                        status[i] = in.read(rows[i], lists[i], values, (first + i) * width) ? COMPLETE : MISSING;
+                    } catch (InputDataException e) {
+                        status[i] = FAILED;
+                        errors[i] = e;
+                    }
+                }
+            } finally {
+                if (context != null) {
+                    NodeContext.removeLastContext();
                 }
             }
         });
