@@ -56,6 +56,15 @@ final class BoundedZipReader {
      * stored objects the user should know of; ModelFormatException if the zip is incomplete or breaks a rule above.
      */
     static Contents read(InputStream in, List<String> warnings) throws IOException {
+        return read(in, warnings, true);
+    }
+
+    /**
+     * As {@link #read(InputStream, List)}; without {@code parameters} the parameter entries ({@code weights.bin},
+     * {@code coefficients.bin}) are inflated within their caps but not kept: an empty array marks that they are
+     * there. For reading what a model is without building it.
+     */
+    static Contents read(InputStream in, List<String> warnings, boolean parameters) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         long skipped = 0;
@@ -98,7 +107,13 @@ final class BoundedZipReader {
                 if (entries.containsKey(name)) {
                     throw corrupt("it contains the entry " + name + " twice");
                 }
-                entries.put(name, readBounded(zip, limitFor(name, entries, described), name));
+                long limit = limitFor(name, entries, described);
+                if (!parameters && (name.equals(WEIGHTS) || name.equals(Dl4jNetworkFiles.COEFFICIENTS))) {
+                    discardBounded(zip, limit, name);
+                    entries.put(name, new byte[0]);
+                } else {
+                    entries.put(name, readBounded(zip, limit, name));
+                }
                 if (name.equals(Dl4jNetworkFiles.CONFIGURATION)) {
                     described = Dl4jImport.config(entries);
                 }

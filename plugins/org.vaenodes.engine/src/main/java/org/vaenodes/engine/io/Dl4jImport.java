@@ -65,18 +65,24 @@ final class Dl4jImport {
 
     /** A model from a zip that DL4J saved (no metadata of ours), whose configuration describes {@code described}. */
     static TrainedModel model(Map<String, byte[]> entries, VaeConfig described) throws ModelFormatException {
-        VaeConfig config = described;
-        int side = (int) Math.round(Math.sqrt(config.inputSize()));
-        if (side * side == config.inputSize()) {
-            config = config.withImageShape(side, side);
-        }
+        VaeConfig config = assumedShape(described);
         float[] params = parameters(entries, config);
         Vae vae = networkOf(config, params);
         Instant now = Instant.now();
         Provenance provenance = new Provenance(sha256(entries.get(Dl4jNetworkFiles.COEFFICIENTS)), 0, 0, IMPORTED,
                 "unknown", "unknown", "unknown (not VAE Nodes)", now, now);
-        return new TrainedModel(vae, List.of(), InputDescription.ofList(LIST_COLUMN, config.inputSize()),
-                provenance);
+        return new TrainedModel(vae, List.of(), assumedInput(config), provenance);
+    }
+
+    /** What a DL4J file cannot say, assumed: a square input is a grey image of that side (784 values: 28 × 28). */
+    static VaeConfig assumedShape(VaeConfig described) {
+        int side = (int) Math.round(Math.sqrt(described.inputSize()));
+        return side * side == described.inputSize() ? described.withImageShape(side, side) : described;
+    }
+
+    /** The input a DL4J file is assumed to take: one list column as the MNIST Reader writes it. */
+    static InputDescription assumedInput(VaeConfig config) {
+        return InputDescription.ofList(LIST_COLUMN, config.inputSize());
     }
 
     private static String sha256(byte[] bytes) {

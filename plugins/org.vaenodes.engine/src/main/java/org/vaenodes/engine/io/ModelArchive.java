@@ -136,8 +136,46 @@ public final class ModelArchive {
 
     /** As {@link #read}, with the warnings of the reading. */
     public static Loaded readWithWarnings(InputStream in) throws IOException {
+        Parsed p = parse(in, true);
+        if (p.dl4jOnly()) {
+            return new Loaded(Dl4jImport.model(p.entries(), p.described()), p.warnings());
+        }
+        Vae vae = network(p.entries(), p.config(), p.version(), p.described());
+        List<EpochStats> history =
+                ArchiveTextEntries.parseHistory(new String(p.entries().get(HISTORY), StandardCharsets.UTF_8));
+        return new Loaded(new TrainedModel(vae, history, p.input(), provenance(p.entries())), p.warnings());
+    }
+
+    /**
+     * What a model file holds, read without building its network: the configuration, the input it takes and the
+     * backend that trained it (or the DL4J import's assumptions). The same checks as {@link #readWithWarnings} except
+     * those of the parameters, whose entries are inflated within their caps but not kept (a damaged parameter entry
+     * is found when the model is read). For a node's configure step.
+     */
+    public static Described describe(InputStream in) throws IOException {
+        Parsed p = parse(in, false);
+        if (p.dl4jOnly()) {
+            VaeConfig config = Dl4jImport.assumedShape(p.described());
+            return new Described(config, Dl4jImport.assumedInput(config), Dl4jImport.IMPORTED, p.warnings());
+        }
+        return new Described(p.config(), p.input(), provenance(p.entries()).backend(), p.warnings());
+    }
+
+    /** A model file's description (see {@link #describe}). */
+    public record Described(VaeConfig config, InputDescription input, String backend, List<String> warnings) {
+        public Described {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** A file's entries and what its small entries say; {@code dl4jOnly} for a file DL4J saved without ours. */
+    private record Parsed(Map<String, byte[]> entries, int version, VaeConfig config, VaeConfig described,
+            InputDescription input, boolean dl4jOnly, List<String> warnings) {
+    }
+
+    private static Parsed parse(InputStream in, boolean parameters) throws IOException {
         List<String> warnings = new ArrayList<>();
-        BoundedZipReader.Contents contents = BoundedZipReader.read(in, warnings);
+        BoundedZipReader.Contents contents = BoundedZipReader.read(in, warnings, parameters);
         Map<String, byte[]> entries = contents.entries();
         List<String> unknown = contents.unknown();
         VaeConfig described = contents.described(); // the network configuration.json describes, if there is one
@@ -153,7 +191,7 @@ public final class ModelArchive {
                     warnings.add("The file holds a DL4J network but not VAE Nodes' description of it; its other "
                             + "entries " + ignored + " were not read");
                 }
-                return new Loaded(Dl4jImport.model(entries, described), warnings);
+                return new Parsed(entries, 0, described, described, null, true, warnings);
             }
             throw corrupt("the entry " + FORMAT + " is missing, and it holds no DL4J network ("
                     + Dl4jNetworkFiles.CONFIGURATION + ")");
@@ -176,15 +214,22 @@ public final class ModelArchive {
                 throw corrupt("the entry " + name + " is missing");
             }
         }
+        if (!entries.containsKey(Dl4jNetworkFiles.COEFFICIENTS) && !entries.containsKey(WEIGHTS)) {
+            throw noParameters();
+        }
         VaeConfig config = ArchiveTextEntries.configFromEntry(entries.get(CONFIG));
-        Vae vae = network(entries, config, version, described);
-        List<EpochStats> history =
-                ArchiveTextEntries.parseHistory(new String(entries.get(HISTORY), StandardCharsets.UTF_8));
         InputDescription input =
                 ArchiveTextEntries.inputFromProperties(ArchiveTextEntries.loadProps(entries.get(INPUT), INPUT));
-        Provenance provenance = ArchiveTextEntries.provenanceFromProperties(
+        return new Parsed(entries, version, config, described, input, false, warnings);
+    }
+
+    private static ModelFormatException noParameters() {
+        return corrupt("it holds no parameters (neither " + Dl4jNetworkFiles.COEFFICIENTS + " nor " + WEIGHTS + ")");
+    }
+
+    private static Provenance provenance(Map<String, byte[]> entries) throws ModelFormatException {
+        return ArchiveTextEntries.provenanceFromProperties(
                 ArchiveTextEntries.loadProps(entries.get(PROVENANCE), PROVENANCE));
-        return new Loaded(new TrainedModel(vae, history, input, provenance), warnings);
     }
 
     /** Reads a model from zip bytes. */
@@ -211,8 +256,7 @@ public final class ModelArchive {
                 params = LegacyLayout.toDl4jLayout(config, params);
             }
         } else {
-            throw corrupt("it holds no parameters (neither " + Dl4jNetworkFiles.COEFFICIENTS + " nor " + WEIGHTS
-                    + ")");
+            throw noParameters();
         }
         return Dl4jImport.networkOf(config, params);
     }

@@ -155,6 +155,34 @@ class Dl4jModelFilesTest {
         assertEquals(org.vaenodes.engine.model.Activation.TANH, m.config().activation());
         assertEquals(List.of(), loaded.warnings());
         assertArrayEquals(dl4jMeans[0], m.vae().encode(x, ROWS, null).mu(), 1e-5f);
+        // what the file is, without building its network: the same configuration, input and backend
+        ModelArchive.Described d;
+        try (InputStream in = Files.newInputStream(file)) {
+            d = ModelArchive.describe(in);
+        }
+        assertEquals(m.config(), d.config());
+        assertEquals(m.input(), d.input());
+        assertEquals(m.provenance().backend(), d.backend());
+    }
+
+    @Test
+    void describingAModelChecksItsSmallEntriesAndLeavesTheParametersToTheRead() throws IOException {
+        ModelArchive.Described d = ModelArchive.describe(new ByteArrayInputStream(bytes));
+        assertEquals(model.config(), d.config());
+        assertEquals(model.input(), d.input());
+        assertEquals(model.provenance().backend(), d.backend());
+        // damaged parameters: the description is still there, reading the model names the damage
+        Map<String, byte[]> e = entries(bytes);
+        String params = e.containsKey("coefficients.bin") ? "coefficients.bin" : ModelArchive.WEIGHTS;
+        e.put(params, java.util.Arrays.copyOf(e.get(params), 100));
+        byte[] damaged = zip(e);
+        assertEquals(model.config(), ModelArchive.describe(new ByteArrayInputStream(damaged)).config());
+        fails(damaged);
+        // a damaged small entry is found by both
+        e = entries(bytes);
+        e.remove(ModelArchive.INPUT);
+        byte[] noInput = zip(e);
+        assertThrows(ModelFormatException.class, () -> ModelArchive.describe(new ByteArrayInputStream(noInput)));
     }
 
     @Test

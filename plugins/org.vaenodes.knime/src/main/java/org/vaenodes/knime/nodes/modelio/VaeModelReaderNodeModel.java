@@ -38,36 +38,43 @@ final class VaeModelReaderNodeModel extends SettingsNodeModel {
     }
 
     /**
-     * The model's spec from the file. A file that does not exist yet gives no spec and no warning: an upstream node
-     * may write it (tied to this one by a flow-variable connection, as in testflow 05), and KNIME configures this node
-     * again once that node has run. Executing without the file fails, naming it.
+     * The model's spec from the file's small entries (the network is built at execute). A file that does not exist
+     * yet gives no spec and no warning: an upstream node may write it (tied to this one by a flow-variable
+     * connection, as in testflow 05), and KNIME configures this node again once that node has run. Executing without
+     * the file fails, naming it.
      */
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
         settings.requireFile();
-        return new PortObjectSpec[] {Files.exists(file()) ? spec(read()) : null};
+        if (!Files.exists(file())) {
+            return new PortObjectSpec[] {null};
+        }
+        ModelArchive.Described d = readFile(ModelArchive::describe);
+        return new PortObjectSpec[] {spec(adjusted(d.input()), adjusted(d.config()), d.backend())};
     }
 
     @Override
     protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
-        ModelArchive.Loaded loaded = readWithWarnings();
-        TrainedModel model = adjusted(loaded.model());
+        EngineSetup.ensureConfigured(); // reading builds the network in ND4J's memory, maybe its first use
+        ModelArchive.Loaded loaded = readFile(ModelArchive::readWithWarnings);
+        TrainedModel read = loaded.model();
+        VaeConfig config = adjusted(read.config());
+        Vae vae = config.equals(read.config()) ? read.vae() : Vae.fromParameters(config, read.vae().parameters());
+        TrainedModel model = new TrainedModel(vae, read.history(), adjusted(read.input()), read.provenance());
         if (!loaded.warnings().isEmpty()) {
             setWarningMessage(String.join("\n", loaded.warnings()));
         }
-        return new PortObject[] {new VaeModelPortObject(model, spec(model))};
+        return new PortObject[] {new VaeModelPortObject(model, spec(model.input(), config,
+            model.provenance().backend()))};
     }
 
     private Path file() throws InvalidSettingsException {
         return ModelFiles.resolve(settings.file.getStringValue(), VaeModelReaderSettings.CFG_FILE);
     }
 
-    private TrainedModel read() throws InvalidSettingsException {
-        return adjusted(readWithWarnings().model());
-    }
-
-    private ModelArchive.Loaded readWithWarnings() throws InvalidSettingsException {
+    /** What {@code how} makes of the model file; a missing, unreadable or invalid file is named. */
+    private <T> T readFile(ModelReading<T> how) throws InvalidSettingsException {
         Path p = file();
         if (Files.isDirectory(p)) {
             throw new InvalidSettingsException(p + " is a folder (" + VaeModelReaderSettings.CFG_FILE
@@ -78,8 +85,7 @@ final class VaeModelReaderNodeModel extends SettingsNodeModel {
                 + ").");
         }
         try (InputStream in = Files.newInputStream(p)) {
-            EngineSetup.ensureConfigured(); // reading builds the network in ND4J's memory, maybe its first use
-            return ModelArchive.readWithWarnings(in);
+            return how.read(in);
         } catch (ModelFormatException e) {
             throw new InvalidSettingsException("Cannot read the VAE model " + p + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -87,36 +93,37 @@ final class VaeModelReaderNodeModel extends SettingsNodeModel {
         }
     }
 
-    /** The model with the dialog's input column and image shape, where set. */
-    private TrainedModel adjusted(TrainedModel m) throws InvalidSettingsException {
-        InputDescription input = m.input();
-        String column = settings.listColumn.getStringValue().trim();
-        if (!column.isEmpty()) {
-            input = input.withListColumn(column);
-        }
-        VaeConfig config = m.config();
-        int rows = settings.imageRows.getIntValue();
-        int cols = settings.imageCols.getIntValue();
-        Vae vae = m.vae();
-        if (rows > 0 && (rows != config.imageRows() || cols != config.imageCols())) {
-            // grey when the pixels fill the input, RGB when three times as many values do
-            long pixels = (long) rows * cols;
-            int channels = pixels == config.inputSize() ? 1 : 3 * pixels == config.inputSize() ? 3 : 0;
-            if (channels == 0) {
-                throw new InvalidSettingsException("An image of " + rows + " × " + cols + " pixels does not fit the "
-                    + "model's " + config.inputSize() + " inputs, neither grey nor RGB ("
-                    + VaeModelReaderSettings.CFG_IMAGE_ROWS + ", " + VaeModelReaderSettings.CFG_IMAGE_COLS + ").");
-            }
-            vae = Vae.fromParameters(config.withImageShape(new ImageShape(cols, rows, channels)), vae.parameters());
-        }
-        return new TrainedModel(vae, m.history(), input, m.provenance());
+    /** One way of reading a model file. */
+    private interface ModelReading<T> {
+        T read(InputStream in) throws IOException;
     }
 
-    static VaeModelPortObjectSpec spec(TrainedModel m) {
-        VaeConfig c = m.config();
-        return new VaeModelPortObjectSpec(m.input(), c.latentSize(), c.likelihood().name().toLowerCase(
-            java.util.Locale.ROOT), c.imageShape(), m.provenance().backend(),
-            Dl4jConfigurations.whyNotDl4j(c));
+    /** The input with the dialog's column, where set. */
+    private InputDescription adjusted(InputDescription input) {
+        String column = settings.listColumn.getStringValue().trim();
+        return column.isEmpty() ? input : input.withListColumn(column);
+    }
+
+    /** The configuration with the dialog's image shape, where set: grey if the pixels fill the input, else RGB. */
+    private VaeConfig adjusted(VaeConfig config) throws InvalidSettingsException {
+        int rows = settings.imageRows.getIntValue();
+        int cols = settings.imageCols.getIntValue();
+        if (rows <= 0 || rows == config.imageRows() && cols == config.imageCols()) {
+            return config;
+        }
+        long pixels = (long) rows * cols;
+        int channels = pixels == config.inputSize() ? 1 : 3 * pixels == config.inputSize() ? 3 : 0;
+        if (channels == 0) {
+            throw new InvalidSettingsException("An image of " + rows + " × " + cols + " pixels does not fit the "
+                + "model's " + config.inputSize() + " inputs, neither grey nor RGB ("
+                + VaeModelReaderSettings.CFG_IMAGE_ROWS + ", " + VaeModelReaderSettings.CFG_IMAGE_COLS + ").");
+        }
+        return config.withImageShape(new ImageShape(cols, rows, channels));
+    }
+
+    private static VaeModelPortObjectSpec spec(InputDescription input, VaeConfig c, String backend) {
+        return new VaeModelPortObjectSpec(input, c.latentSize(), c.likelihood().name().toLowerCase(
+            java.util.Locale.ROOT), c.imageShape(), backend, Dl4jConfigurations.whyNotDl4j(c));
     }
 
     @Override

@@ -119,6 +119,31 @@ class VaeModelWriterReaderNodeModelTest {
     }
 
     @Test
+    void readerConfigureReadsOnlyTheSmallEntriesAndExecuteReadsTheNetwork(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("vae.zip");
+        set(writer, "file", file.toString());
+        writer.execute(TestModels.unconditional());
+        // cut the parameters short: configure (which builds no network) still gives the spec, execute names the damage
+        Path damaged = dir.resolve("damaged.zip");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
+            var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("coefficients.bin") || e.getName().equals("weights.bin")) {
+                    content = java.util.Arrays.copyOf(content, 64);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(content);
+            }
+        }
+        set(reader, "file", damaged.toString());
+        VaeModelPortObjectSpec spec = (VaeModelPortObjectSpec) reader.configure()[0];
+        assertEquals(TestModels.unconditional().getSpec().latentSize(), spec.latentSize());
+        String msg = assertThrows(InvalidSettingsException.class, () -> reader.execute()).getMessage();
+        assertTrue(msg.contains("damaged.zip") && msg.contains("Cannot read the VAE model"), msg);
+    }
+
+    @Test
     void readerSettingsOverrideWhatAFileCannotSayAndBadFilesFailAtConfigure(@TempDir Path dir) throws Exception {
         VaeModelPortObject model = TestModels.unconditional();
         Path file = dir.resolve("vae.zip");
