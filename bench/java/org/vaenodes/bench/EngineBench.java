@@ -19,27 +19,27 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaenodes.engine.backend.Nd4jRuntime;
+import org.vaenodes.engine.concurrent.EngineThread;
 import org.vaenodes.engine.data.IdxImages;
 import org.vaenodes.engine.data.IdxReader;
 import org.vaenodes.engine.model.Encoding;
 import org.vaenodes.engine.model.RowScores;
-import org.vaenodes.engine.model.TrainerChoice;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.render.ImageSheets;
 import org.vaenodes.engine.render.RangeMode;
-import org.vaenodes.engine.concurrent.EngineThread;
+import org.vaenodes.engine.spec.TrainerChoice;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.EpochStats;
+import org.vaenodes.engine.train.RowFile;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingConfig;
-import org.vaenodes.engine.train.RowFile;
 import org.vaenodes.engine.train.TrainingData;
-import org.vaenodes.engine.train.TrainingMemory;
 import org.vaenodes.engine.train.TrainingListener;
+import org.vaenodes.engine.train.TrainingMemory;
 import org.vaenodes.engine.train.TrainingResult;
 import org.vaenodes.knime.nodes.learner.VaeLearnerNodeFactory;
 import org.vaenodes.knime.nodes.reader.MnistReaderNodeFactory;
-import org.vaenodes.shim.NodeHarness;
+import org.vaenodes.shim.harness.NodeHarness;
 
 /**
  * The Java side of {@code bench/run} (issue 7): a measurement program, not a test. Prints one JSON object per line.

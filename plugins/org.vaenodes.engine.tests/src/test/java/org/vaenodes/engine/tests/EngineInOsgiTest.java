@@ -12,7 +12,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.vaenodes.engine.backend.Nd4jRuntime;
 import org.vaenodes.engine.data.BuiltInSample;
 import org.vaenodes.engine.data.MnistDataset;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.EpochStats;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingConfig;

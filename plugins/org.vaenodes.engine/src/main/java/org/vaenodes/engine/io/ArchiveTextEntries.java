@@ -19,11 +19,11 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.TreeSet;
 
-import org.vaenodes.engine.model.Activation;
-import org.vaenodes.engine.model.InputDescription;
-import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.Activation;
+import org.vaenodes.engine.spec.InputDescription;
+import org.vaenodes.engine.spec.Likelihood;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.EpochStats;
 
 /**

@@ -19,8 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
-import org.vaenodes.engine.model.Dl4jNetworkFiles;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.VaeConfig;
 
 /**
  * Reads the entries of a model zip so that the file cannot choose how much gets inflated or what gets read: at most

@@ -8,12 +8,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.vaenodes.engine.model.Dl4jNetworkFiles;
-import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.InputDescription;
+import org.vaenodes.engine.spec.VaeConfig;
+import org.vaenodes.engine.train.TrainedModel;
 
 /**
  * The network entries of a DL4J model zip, checked and turned into our model. A zip saved by DL4J itself carries

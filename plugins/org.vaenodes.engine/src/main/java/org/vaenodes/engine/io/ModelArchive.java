@@ -16,15 +16,14 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.vaenodes.engine.model.Dl4jNetworkFiles;
 import org.vaenodes.engine.model.EngineInfo;
-import org.vaenodes.engine.model.InputDescription;
-import org.vaenodes.engine.model.LegacyLayout;
 import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.network.LegacyLayout;
+import org.vaenodes.engine.spec.InputDescription;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.EpochStats;
+import org.vaenodes.engine.train.TrainedModel;
 
 /**
  * The model file: a Deeplearning4j model zip with our metadata riding along.
@@ -230,6 +229,35 @@ public final class ModelArchive {
     private static Provenance provenance(Map<String, byte[]> entries) throws ModelFormatException {
         return ArchiveTextEntries.provenanceFromProperties(
                 ArchiveTextEntries.loadProps(entries.get(PROVENANCE), PROVENANCE));
+    }
+
+    /**
+     * The largest model file this engine writes or reads: the DL4J coefficients of the largest network and 64 MB for
+     * the text entries (history, configuration, provenance).
+     */
+    public static final long MAX_FILE_BYTES =
+            Dl4jNetworkFiles.maxCoefficientBytes(VaeConfig.MAX_PARAMETERS) + (64L << 20);
+
+    /**
+     * The bytes of a model file read whole from {@code in} (to its end, not closed), for a caller that checks the file
+     * now ({@link #describe}) and builds its network later ({@link #fromBytes}). Refused before it is read past
+     * {@link #MAX_FILE_BYTES} or a quarter of the free heap.
+     */
+    public static byte[] readBytes(InputStream in) throws IOException {
+        long heapShare = MemoryBudget.heapBytesAvailable() / 4;
+        long limit = Math.min(MAX_FILE_BYTES, heapShare);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0;) {
+            if (out.size() + (long) n > limit) {
+                throw limit == heapShare && heapShare < MAX_FILE_BYTES
+                        ? new ModelFormatException("The model file is larger than a quarter of the free memory ("
+                                + (heapShare >> 20) + " MB); give KNIME more memory (-Xmx in knime.ini) to load it")
+                        : corrupt("it is larger than any model file can be (over " + (MAX_FILE_BYTES >> 20) + " MB)");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 
     /** Reads a model from zip bytes. */

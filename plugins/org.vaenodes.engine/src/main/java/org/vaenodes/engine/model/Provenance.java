@@ -3,6 +3,8 @@ package org.vaenodes.engine.model;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.vaenodes.engine.spec.VaeConfig;
+
 /**
  * How a model was made, so a user can always tell: the data, the training settings and how the run went, the code
  * and machine that ran it, and when.
@@ -68,11 +70,6 @@ public record Provenance(String dataSha256, int rows, long seed, String backend,
     /** The architecture as provenance records it: the configuration's description and, for images, their shape. */
     public static String architectureOf(VaeConfig config) {
         return config.describe() + (config.isImage() ? ", images " + config.imageShape().describe() : "");
-    }
-
-    /** "choice: code", e.g. "fast: our CPU kernels (OpenBLAS products, Java loops)". */
-    public static String trainerDescription(TrainerChoice choice, TrainingCode code) {
-        return choice.id() + ": " + code.description();
     }
 
     public Provenance {

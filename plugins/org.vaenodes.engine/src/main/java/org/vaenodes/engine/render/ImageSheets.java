@@ -10,7 +10,7 @@ import javax.imageio.ImageIO;
 
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.VaeConfig;
 
 /**
  * Renders images of a VAE to 8-bit PNG bytes, grey or RGB as the {@link ImageShape} says: latent grids, sample

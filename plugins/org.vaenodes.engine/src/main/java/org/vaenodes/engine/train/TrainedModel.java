@@ -3,10 +3,10 @@ package org.vaenodes.engine.train;
 import java.util.List;
 import java.util.Objects;
 
-import org.vaenodes.engine.model.InputDescription;
 import org.vaenodes.engine.model.Provenance;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.InputDescription;
+import org.vaenodes.engine.spec.VaeConfig;
 
 /**
  * The unit that is saved and loaded: network (with its config), training history, input description and

@@ -1,6 +1,5 @@
 package org.vaenodes.engine.train;
 
-import org.vaenodes.engine.concurrent.EngineThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,13 +16,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.vaenodes.engine.backend.Nd4jRuntime;
+import org.vaenodes.engine.concurrent.EngineThread;
 import org.vaenodes.engine.model.EngineInfo;
-import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.model.TrainingCode;
-import org.vaenodes.engine.model.TrainingSession;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.network.Network;
+import org.vaenodes.engine.spec.Likelihood;
+import org.vaenodes.engine.spec.VaeConfig;
 
 /**
  * Trains a {@link Vae} with mini-batch Adam on the {@link EngineThread}.
@@ -46,7 +45,7 @@ public final class Trainer {
             TrainingListener listener, BooleanSupplier cancelled) {
         Objects.requireNonNull(config, "config");
         checkData(config, data, training);
-        return execute(() -> Vae.create(config, training.seed()), data, training, 0, listener, cancelled);
+        return execute(() -> Network.create(config, training.seed()), data, training, 0, listener, cancelled);
     }
 
     /**
@@ -72,11 +71,15 @@ public final class Trainer {
     static TrainingResult train(Vae vae, TrainingRows data, TrainingConfig training, int chunkRows,
             TrainingListener listener, BooleanSupplier cancelled) {
         checkData(vae.config(), data, training);
-        return execute(vae::copy, data, training, chunkRows, listener, cancelled);
+        return execute(() -> Network.fromParameters(vae.config(), vae.parameters()), data, training, chunkRows,
+                listener, cancelled);
     }
 
-    /** Trains the model {@code own} makes on the engine thread: a new one, or a copy, never the caller's. */
-    private static TrainingResult execute(Supplier<Vae> own, TrainingRows data, TrainingConfig training,
+    /**
+     * Trains the network {@code own} makes on the engine thread — a new one, or a copy of a model's parameters, never
+     * a model's own — and returns a new model of the result.
+     */
+    private static TrainingResult execute(Supplier<Network> own, TrainingRows data, TrainingConfig training,
             int chunkRows, TrainingListener listener, BooleanSupplier cancelled) {
         TrainingListener l = listener == null ? TrainingListener.NONE : listener;
         BooleanSupplier c = cancelled == null ? () -> false : cancelled;
@@ -148,11 +151,11 @@ public final class Trainer {
                 chunkRows > 0 ? chunkRows : TrainingMemory.chunkRows(data.width()), shuffler);
     }
 
-    private static TrainingResult run(Vae vae, TrainingRows data, TrainingConfig tc, int chunkRows,
+    private static TrainingResult run(Network network, TrainingRows data, TrainingConfig tc, int chunkRows,
             TrainingListener listener, BooleanSupplier cancelled) throws IOException {
         Instant started = Instant.now();
         String backend = Nd4jRuntime.ensureStarted();
-        String fingerprint = scan(data, data instanceof TrainingData ? null : vae.config().likelihood());
+        String fingerprint = scan(data, data instanceof TrainingData ? null : network.config().likelihood());
         int n = data.rows();
         Random shuffler = new Random(tc.seed());
         List<EpochStats> history = new ArrayList<>();
@@ -163,9 +166,8 @@ public final class Trainer {
         int threads;
         int nVal;
         try (EpochFeed feed = feed(data, tc, chunkRows, shuffler);
-                TrainingSession session = new TrainingSession(vae, feed.buffer(), feed.capacity(),
-                        feed.labelBuffer(), tc.learningRate(), tc.seed(), binarize(vae.config(), tc), tc.trainer(),
-                        tc.batchSize())) {
+                TrainingSession session = new TrainingSession(network, feed.buffer(), feed.capacity(),
+                        feed.labelBuffer(), tc)) {
             trainedBy = session.code();
             threads = session.threads();
             nVal = feed.validationRows();
@@ -232,12 +234,13 @@ public final class Trainer {
         // what actually trained: the started backend's device (the GPU on CUDA; cores and OpenBLAS kernels on the CPU)
         Provenance provenance = new Provenance(fingerprint, n, tc.seed(), backend, Nd4jRuntime.status().device(),
                 EngineInfo.nd4jVersion(), EngineInfo.engineVersion(), started, Instant.now(),
-                Provenance.trainerDescription(tc.trainer(), trainedBy),
+                trainedBy.describeFor(tc.trainer()),
                 new Provenance.Training(tc.epochs(), history.size(), nVal > 0 ? bestEpoch : history.size(),
                         stoppedEarly, tc.batchSize(), tc.learningRate(), tc.validationFraction(),
-                        tc.earlyStoppingPatience(), binarize(vae.config(), tc), threads,
-                        System.getProperty("java.version")), Provenance.architectureOf(vae.config()));
-        return new TrainingResult(vae, history, stoppedEarly, bestEpoch, backend, provenance);
+                        tc.earlyStoppingPatience(), binarize(network.config(), tc), threads,
+                        System.getProperty("java.version")), Provenance.architectureOf(network.config()));
+        Vae trained = Vae.fromParameters(network.config(), network.parameters());
+        return new TrainingResult(trained, history, stoppedEarly, bestEpoch, backend, provenance);
     }
 
     private static TrainingDivergedException diverged(int epoch, int batch, int batches, double lr, String what) {

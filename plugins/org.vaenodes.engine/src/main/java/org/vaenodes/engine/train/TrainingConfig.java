@@ -1,6 +1,6 @@
 package org.vaenodes.engine.train;
 
-import org.vaenodes.engine.model.TrainerChoice;
+import org.vaenodes.engine.spec.TrainerChoice;
 
 /**
  * Optimisation settings of one training run.

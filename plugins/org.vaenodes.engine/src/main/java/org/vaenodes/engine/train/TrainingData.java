@@ -2,7 +2,7 @@ package org.vaenodes.engine.train;
 
 import java.util.Objects;
 
-import org.vaenodes.engine.model.Likelihood;
+import org.vaenodes.engine.spec.Likelihood;
 
 /**
  * Training rows as one row-major float array (n × D). The engine reads it in place and keeps no second copy: do

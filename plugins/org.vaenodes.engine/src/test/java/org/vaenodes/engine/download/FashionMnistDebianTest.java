@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vaenodes.engine.data.IdxReader;
 import org.vaenodes.engine.data.MnistDataset;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.EpochStats;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingConfig;

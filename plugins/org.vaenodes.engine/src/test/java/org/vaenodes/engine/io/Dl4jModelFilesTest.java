@@ -42,14 +42,14 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.vaenodes.engine.model.Encoding;
-import org.vaenodes.engine.model.InputDescription;
-import org.vaenodes.engine.model.LegacyLayout;
-import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.train.TrainedModel;
-import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.concurrent.EngineThread;
+import org.vaenodes.engine.model.Encoding;
+import org.vaenodes.engine.model.Provenance;
+import org.vaenodes.engine.model.Vae;
+import org.vaenodes.engine.network.LegacyLayout;
+import org.vaenodes.engine.spec.InputDescription;
+import org.vaenodes.engine.spec.VaeConfig;
+import org.vaenodes.engine.train.TrainedModel;
 
 /**
  * Model files are DL4J model zips: a plain DL4J program loads ours, we load DL4J's own, and every hostile or foreign
@@ -152,7 +152,7 @@ class Dl4jModelFilesTest {
         }
         TrainedModel m = loaded.model();
         assertEquals(28, m.config().imageRows(), "a 784-wide input is taken as a 28 × 28 image");
-        assertEquals(org.vaenodes.engine.model.Activation.TANH, m.config().activation());
+        assertEquals(org.vaenodes.engine.spec.Activation.TANH, m.config().activation());
         assertEquals(List.of(), loaded.warnings());
         assertArrayEquals(dl4jMeans[0], m.vae().encode(x, ROWS, null).mu(), 1e-5f);
         // what the file is, without building its network: the same configuration, input and backend

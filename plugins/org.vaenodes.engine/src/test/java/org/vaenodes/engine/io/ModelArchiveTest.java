@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.vaenodes.engine.data.BuiltInSample;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.Encoding;
-import org.vaenodes.engine.model.InputDescription;
-import org.vaenodes.engine.train.TrainedModel;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.InputDescription;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.Digits;
+import org.vaenodes.engine.train.TrainedModel;
+import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingConfig;
 import org.vaenodes.engine.train.TrainingData;
-import org.vaenodes.engine.train.Trainer;
 
 class ModelArchiveTest {
 

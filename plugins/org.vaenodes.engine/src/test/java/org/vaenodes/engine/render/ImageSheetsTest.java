@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.vaenodes.engine.data.BuiltInSample;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.Digits;
-import org.vaenodes.engine.train.TrainingConfig;
 import org.vaenodes.engine.train.Trainer;
+import org.vaenodes.engine.train.TrainingConfig;
 
 class ImageSheetsTest {
 

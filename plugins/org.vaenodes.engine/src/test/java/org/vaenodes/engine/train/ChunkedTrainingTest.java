@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaenodes.engine.data.BuiltInSample;
-import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.RowScores;
-import org.vaenodes.engine.model.TrainerChoice;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.Likelihood;
+import org.vaenodes.engine.spec.TrainerChoice;
+import org.vaenodes.engine.spec.VaeConfig;
 
 /**
  * Training from a file chunk by chunk ({@link ChunkedFeed}) instead of one array: the same quality on data that

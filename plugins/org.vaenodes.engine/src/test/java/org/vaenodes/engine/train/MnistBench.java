@@ -3,7 +3,7 @@ package org.vaenodes.engine.train;
 import org.vaenodes.engine.data.BuiltInSample;
 import org.vaenodes.engine.model.RowScores;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.VaeConfig;
 
 /** Measurement (not a unit test): 784-400-20 Bernoulli on the 9,000/1,000 built-in split. Args: epochs seed. */
 public final class MnistBench {

@@ -1,24 +1,21 @@
 package org.vaenodes.engine.train;
 
-import org.vaenodes.engine.concurrent.EngineThread;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vaenodes.engine.concurrent.EngineThread;
 import org.vaenodes.engine.data.BuiltInSample;
-import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.Likelihood;
+import org.vaenodes.engine.spec.VaeConfig;
 
 class TrainerTest {
 
@@ -98,7 +95,7 @@ class TrainerTest {
                 VaeConfig.of(784, new int[] {8}, 2), bad, new TrainingConfig(1, 10, 1e-3, 1, 0, 0, false), null, null));
         assertTrue(e.getMessage().contains("[0, 1]") && e.getMessage().contains("row 4 has 2.0"), e.getMessage());
         x[3 * 784 + 100] = Float.POSITIVE_INFINITY;
-        assertTrue(bad.whyNotFor(org.vaenodes.engine.model.Likelihood.GAUSSIAN).contains("row 4"));
+        assertTrue(bad.whyNotFor(org.vaenodes.engine.spec.Likelihood.GAUSSIAN).contains("row 4"));
     }
 
     @Test

@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vaenodes.engine.data.BuiltInSample;
-import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.engine.model.RowScores;
-import org.vaenodes.engine.model.TrainerChoice;
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.Likelihood;
+import org.vaenodes.engine.spec.TrainerChoice;
+import org.vaenodes.engine.spec.VaeConfig;
 
 /**
  * Two trainers, one maths: DL4J's own training of its VAE layer and our fast trainer, from the same initial

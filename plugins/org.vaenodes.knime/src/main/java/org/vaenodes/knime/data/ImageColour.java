@@ -9,12 +9,19 @@ import org.vaenodes.knime.util.SettingChoice;
  * shape property.
  */
 public enum ImageColour implements SettingChoice {
-    GREY(ColorMode.GRAY), RGB(ColorMode.RGB);
+    GREY(ColorMode.GRAY, "Grey (one value per pixel)"), RGB(ColorMode.RGB, "RGB (three values per pixel)");
 
     private final ColorMode mode;
+    private final String label;
 
-    ImageColour(ColorMode mode) {
+    ImageColour(ColorMode mode, String label) {
         this.mode = mode;
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
     }
 
     /** The engine's decoding mode. */

@@ -18,7 +18,7 @@ import org.vaenodes.engine.image.ImageDecodeException;
 import org.vaenodes.engine.image.ImageFileDecoder;
 import org.vaenodes.engine.image.ImageLimits;
 import org.vaenodes.engine.image.ImageShape;
-import org.vaenodes.engine.model.InputDescription;
+import org.vaenodes.engine.spec.InputDescription;
 
 /**
  * Where a row's model input (e.g. pixels) lives in a table — one list column, one column of PNG images or several

@@ -13,7 +13,7 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.InvalidSettingsException;
-import org.vaenodes.engine.model.InputDescription;
+import org.vaenodes.engine.spec.InputDescription;
 
 /**
  * The class label of a conditional VAE, read from an integer or string column. Labels are kept as strings (their

@@ -7,5 +7,16 @@ import org.vaenodes.knime.util.SettingChoice;
  * a row whose input has missing values: fail naming the row, or give that row missing output cells.
  */
 public enum MissingValueRows implements SettingChoice {
-    FAIL, OUTPUT_MISSING;
+    FAIL("Fail, naming the row"), OUTPUT_MISSING("Output missing cells for the row");
+
+    private final String label;
+
+    MissingValueRows(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
 }

@@ -15,7 +15,18 @@ import org.vaenodes.knime.util.SettingChoice;
  * as one list column, as one double column per value, or not at all. The id is what flow variables set.
  */
 public enum PixelOutput implements SettingChoice {
-    LIST, COLUMNS, NONE;
+    LIST("One list column"), COLUMNS("One column per value"), NONE("None");
+
+    private final String label;
+
+    PixelOutput(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
 
     /** The column specs for images of {@code shape}: {@link ImageColumns#pixelListSpec} or its columns, or none. */
     public List<DataColumnSpec> specs(ImageShape shape) {

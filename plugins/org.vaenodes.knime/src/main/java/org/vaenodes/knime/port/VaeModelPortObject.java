@@ -1,5 +1,6 @@
 package org.vaenodes.knime.port;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
@@ -26,6 +27,8 @@ import org.vaenodes.knime.prefs.EngineSetup;
 /**
  * A trained VAE travelling between nodes. KNIME saves it with the workflow (and its Model Writer/Reader handle it)
  * as one zip entry holding the engine's versioned model archive, so every check of the engine's loader applies.
+ * Loading a saved workflow checks the archive whole but builds the network only when a node or view first asks for
+ * the model, so opening a workflow neither starts ND4J nor holds networks nobody uses.
  */
 public final class VaeModelPortObject extends AbstractPortObject {
 
@@ -38,7 +41,10 @@ public final class VaeModelPortObject extends AbstractPortObject {
 
     static final String ENTRY = "vae-model.zip";
 
+    /** The model; null after {@link #load} until {@link #model()} first reads {@link #archive}. */
     private TrainedModel model;
+    /** The archive as loaded, checked but not yet read into a model; null once read. */
+    private byte[] archive;
     private VaeModelPortObjectSpec spec;
 
     /** For KNIME's serializer only. */
@@ -50,8 +56,28 @@ public final class VaeModelPortObject extends AbstractPortObject {
         this.spec = Objects.requireNonNull(spec);
     }
 
-    public TrainedModel model() {
+    /**
+     * The trained model; after a load, read from the checked archive on first use (engine set up from the
+     * preferences first). A failure there is an archive that passed the load's checks but not the parameters'
+     * (e.g. values that are not finite): an IllegalStateException saying so.
+     */
+    public synchronized TrainedModel model() {
+        if (model == null) {
+            EngineSetup.ensureConfigured();
+            try {
+                model = ModelArchive.fromBytes(archive);
+            } catch (IOException e) {
+                throw new IllegalStateException("The VAE model saved with this workflow cannot be used: "
+                    + e.getMessage(), e);
+            }
+            archive = null;
+        }
         return model;
+    }
+
+    /** Whether the network has been built (for tests: a load alone does not build it). */
+    synchronized boolean networkBuilt() {
+        return model != null;
     }
 
     /**
@@ -70,7 +96,7 @@ public final class VaeModelPortObject extends AbstractPortObject {
      * spec's input description (a mismatch means a damaged or hand-edited model).
      */
     public Vae network(int width) throws InvalidSettingsException {
-        Vae vae = model.vae();
+        Vae vae = model().vae();
         if (vae.config().inputSize() != width) {
             throw new InvalidSettingsException("The model's network has " + vae.config().inputSize()
                 + " values per row but its input description has " + width + ".");
@@ -92,7 +118,13 @@ public final class VaeModelPortObject extends AbstractPortObject {
     protected void save(PortObjectZipOutputStream out, ExecutionMonitor exec)
         throws IOException, CanceledExecutionException {
         out.putNextEntry(new ZipEntry(ENTRY));
-        ModelArchive.write(model, new NonClosableOutputStream.Zip(out));
+        synchronized (this) {
+            if (model == null) { // loaded and never used: the archive as it was checked
+                out.write(archive);
+            } else {
+                ModelArchive.write(model, new NonClosableOutputStream.Zip(out));
+            }
+        }
         out.closeEntry();
     }
 
@@ -104,14 +136,15 @@ public final class VaeModelPortObject extends AbstractPortObject {
             throw new IOException("Not a VAE model port object: expected entry '" + ENTRY + "' but found "
                 + (entry == null ? "nothing" : "'" + entry.getName() + "'"));
         }
-        // loading a saved workflow may be the first engine use: the model's parameters live in ND4J's memory
-        EngineSetup.ensureConfigured();
-        model = ModelArchive.read(new NonClosableInputStream.Zip(in));
+        byte[] bytes = ModelArchive.readBytes(new NonClosableInputStream.Zip(in));
+        ModelArchive.describe(new ByteArrayInputStream(bytes)); // every check but the parameters' values
+        archive = bytes;
+        model = null;
         spec = (VaeModelPortObjectSpec) portSpec;
     }
 
     @Override
     public JComponent[] getViews() {
-        return VaeModelViews.create(model, spec);
+        return VaeModelViews.create(model(), spec);
     }
 }

@@ -10,7 +10,7 @@ import org.knime.core.node.ModelContentWO;
 import org.knime.core.node.port.AbstractSimplePortObjectSpec;
 import org.knime.core.node.port.PortObjectSpec;
 import org.vaenodes.engine.image.ImageShape;
-import org.vaenodes.engine.model.InputDescription;
+import org.vaenodes.engine.spec.InputDescription;
 
 /**
  * What downstream nodes may rely on before a VAE model exists: which input it reads, its latent size, the labels

@@ -8,9 +8,9 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 
 import org.vaenodes.engine.model.Provenance;
-import org.vaenodes.engine.train.TrainedModel;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.EpochStats;
+import org.vaenodes.engine.train.TrainedModel;
 
 /** The port views of a VAE model: a summary with its provenance, the loss curves and the per-epoch history. */
 final class VaeModelViews {

@@ -9,19 +9,25 @@ import org.knime.core.node.NodeView;
 
 /**
  * The factory of a node with a settings dialog and no node views, which is what every VAE node is: a concrete
- * factory only says how to make its model and its dialog. KNIME finds the node description as the XML file named
- * after the concrete factory class, next to it.
+ * factory only says how to make its model and its settings; the dialog is made from the settings' declarations
+ * ({@link SettingsDialog}). KNIME finds the node description as the XML file named after the concrete factory class,
+ * next to it.
  *
  * @param <M> the node model
  */
 public abstract class DialogNodeFactory<M extends NodeModel> extends NodeFactory<M> {
 
     private final Supplier<M> model;
-    private final Supplier<NodeDialogPane> dialog;
+    private final Supplier<? extends NodeSettingsGroup> settings;
 
-    protected DialogNodeFactory(Supplier<M> model, Supplier<NodeDialogPane> dialog) {
+    protected DialogNodeFactory(Supplier<M> model, Supplier<? extends NodeSettingsGroup> settings) {
         this.model = model;
-        this.dialog = dialog;
+        this.settings = settings;
+    }
+
+    /** A new instance of the node's settings at their defaults (what its dialog edits). */
+    public final NodeSettingsGroup newSettings() {
+        return settings.get();
     }
 
     @Override
@@ -50,6 +56,6 @@ public abstract class DialogNodeFactory<M extends NodeModel> extends NodeFactory
     @SuppressWarnings("removal")
     @Override
     protected final NodeDialogPane createNodeDialogPane() {
-        return dialog.get();
+        return new SettingsDialog(settings.get());
     }
 }

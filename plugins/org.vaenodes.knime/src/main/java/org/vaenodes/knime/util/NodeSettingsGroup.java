@@ -1,5 +1,8 @@
 package org.vaenodes.knime.util;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -10,21 +13,14 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 
 /**
- * The settings of one node as a group of KNIME settings models: saving, validating and loading them all, plus the
- * node's own cross-field rules. Each node's Settings class lists its models and rules; the plumbing is here once.
+ * The settings of one node: its declared {@link Setting}s, saved, validated and loaded together, plus the node's own
+ * cross-field rules. Each node's Settings class declares its settings (in the order they are saved) and rules; the
+ * plumbing is here once.
  */
 public abstract class NodeSettingsGroup {
 
-    /** Every settings model of the node, in the order they are saved. */
-    protected abstract List<SettingsModel> models();
-
-    /**
-     * Settings added after the first release, by key: workflows saved before they existed do not have them, so
-     * when such a key is absent the model keeps its default instead of failing the load.
-     */
-    protected Map<String, SettingsModel> addedLater() {
-        return Map.of();
-    }
+    private final List<Setting<?>> declared = new ArrayList<>();
+    private final List<ChoiceSetting<?>> choices = new ArrayList<>();
 
     /** Makes a new instance holding the defaults, used to validate settings without touching this one. */
     private final Supplier<? extends NodeSettingsGroup> defaults;
@@ -34,22 +30,57 @@ public abstract class NodeSettingsGroup {
         this.defaults = defaults;
     }
 
+    /** Declares a setting (in field order: the order of saving); returns its model. */
+    protected final <M extends SettingsModel> M declare(Setting<M> setting) {
+        declared.add(setting);
+        return setting.model();
+    }
+
+    /** Declares a choice setting; returns it. */
+    protected final <E extends Enum<E>> ChoiceSetting<E> declare(ChoiceSetting<E> choice) {
+        declared.add(choice.setting());
+        choices.add(choice);
+        return choice;
+    }
+
+    /** Every declared setting, in order. */
+    public final List<Setting<?>> settings() {
+        return Collections.unmodifiableList(declared);
+    }
+
+    /**
+     * The declared settings by section, sections in the order they first appear, settings in declaration order: how
+     * the dialog and the node description show them.
+     */
+    public final Map<String, List<Setting<?>>> sections() {
+        Map<String, List<Setting<?>>> sections = new LinkedHashMap<>();
+        for (Setting<?> s : declared) {
+            sections.computeIfAbsent(s.section(), k -> new ArrayList<>()).add(s);
+        }
+        return sections;
+    }
+
+    /** Whether the dialog shows the sections as tabs (else as groups on one tab). */
+    public boolean sectionsAsTabs() {
+        return false;
+    }
+
     /** Rules that span settings or parse text; run when validating and again at configure time. */
     public void checkConsistent() throws InvalidSettingsException {
         // no cross-field rules unless a node has some
     }
 
     public final void saveSettingsTo(NodeSettingsWO settings) {
-        for (SettingsModel m : models()) {
-            m.saveSettingsTo(settings);
+        for (Setting<?> s : declared) {
+            s.model().saveSettingsTo(settings);
         }
     }
 
     /** Checks each value and the combination, without changing this object. */
     public final void validateSettings(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : models()) {
-            if (isPresent(m, settings)) {
-                m.validateSettings(settings);
+        for (Setting<?> s : declared) {
+            if (isPresent(s, settings)) {
+                s.model().validateSettings(settings);
             }
         }
         NodeSettingsGroup probe = defaults.get();
@@ -57,16 +88,24 @@ public abstract class NodeSettingsGroup {
         probe.checkConsistent();
     }
 
+    /** Loads every setting; one added after the release that saved the workflow keeps its default. */
     public final void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : models()) {
-            if (isPresent(m, settings)) {
-                m.loadSettingsFrom(settings);
+        for (Setting<?> s : declared) {
+            if (isPresent(s, settings)) {
+                s.model().loadSettingsFrom(settings);
             }
         }
     }
 
-    private boolean isPresent(SettingsModel m, NodeSettingsRO settings) {
-        return addedLater().entrySet().stream()
-            .noneMatch(e -> e.getValue() == m && !settings.containsKey(e.getKey()));
+    /** Enables the settings that apply with the current values and disables the others (dialogs). */
+    public final void enableWhatApplies() {
+        for (Setting<?> s : declared) {
+            s.model().setEnabled(s.applies());
+        }
+        choices.forEach(ChoiceSetting::refreshChoices);
+    }
+
+    private static boolean isPresent(Setting<?> s, NodeSettingsRO settings) {
+        return !s.addedLater() || settings.containsKey(s.key());
     }
 }

@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.knime.core.node.InvalidSettingsException;
 
 /**
- * A choice setting, implemented by an enum — one of the nodes' own, or an engine enum used as it is (activation,
- * likelihood, trainer) — stored as a short id (what a flow variable or a batch {@code -option} sets) rather than as a
+ * A choice of a node's own, implemented by an enum (an engine enum — activation, likelihood, trainer — is used as it
+ * is, with labels given where it is declared, see {@link ChoiceSetting#of(String, Enum, java.util.function.Function)})
+ * — stored as a short id (what a flow variable or a batch {@code -option} sets) rather than as a
  * display label that might change. The id follows from the constant's name ({@link #idOf}), so renaming a constant
  * changes what saved workflows hold: SettingChoiceIdsTest pins every id.
  */
@@ -17,6 +18,9 @@ public interface SettingChoice {
     default String id() {
         return idOf((Enum<?>) this);
     }
+
+    /** What the dialog shows for this choice. */
+    String label();
 
     /** The value written to the settings: the constant's name in lower case, '-' for '_' (OUTPUT_MISSING → output-missing). */
     static String idOf(Enum<?> choice) {

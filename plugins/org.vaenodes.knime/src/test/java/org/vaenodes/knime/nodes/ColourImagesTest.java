@@ -40,8 +40,8 @@ import org.vaenodes.knime.nodes.grid.LatentGridRendererNodeFactory;
 import org.vaenodes.knime.nodes.learner.VaeLearnerNodeFactory;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.testing.TestModels;
-import org.vaenodes.shim.NodeHarness;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.NodeHarness;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /**
  * Colour end to end: PNG image cells into the VAE Learner and Encoder, an RGB model whose Decoder/Sampler, grid and

@@ -33,7 +33,7 @@ import org.vaenodes.knime.nodes.modelio.VaeModelWriterNodeFactory;
 import org.vaenodes.knime.nodes.reader.MnistReaderNodeFactory;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
-import org.vaenodes.shim.NodeHarness;
+import org.vaenodes.shim.harness.NodeHarness;
 
 /**
  * Each node, configured as KNIME configures a fresh workflow — with the specs its predecessors give at configure

@@ -2,6 +2,7 @@ package org.vaenodes.knime.port;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,11 +11,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.vaenodes.engine.model.Encoding;
 import org.vaenodes.knime.testing.TestModels;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /** The VAE model port object through KNIME's serializer path (class entry + our zip entry), as a workflow saves it. */
 class VaeModelPortObjectTest {
@@ -55,6 +59,60 @@ class VaeModelPortObjectTest {
             assertArrayEquals(a.logVar(), b.logVar());
             assertArrayEquals(po.model().vae().decode(a.mu(), n, labels), back.model().vae().decode(b.mu(), n, labels));
         }
+    }
+
+    @Test
+    void aLoadChecksTheArchiveAndBuildsTheNetworkOnlyWhenUsed() throws Exception {
+        VaeModelPortObject po = TestModels.unconditional();
+        byte[] saved = save(po);
+        VaeModelPortObject back = (VaeModelPortObject) ShimAccess.loadPortObject(new ByteArrayInputStream(saved),
+            roundtripSpec(po.getSpec()));
+        assertFalse(back.networkBuilt(), "a load alone builds no network");
+        assertArrayEquals(saved, save(back), "saved again before any use: the archive as loaded");
+        assertFalse(back.networkBuilt());
+        assertArrayEquals(po.model().vae().parameters(), back.model().vae().parameters());
+        assertTrue(back.networkBuilt());
+        assertArrayEquals(saved, save(back), "saved again after use: the same bytes");
+
+        byte[] noParameters = withInnerEntryRemoved(saved, "coefficients.bin");
+        IOException e = assertThrows(IOException.class, () -> ShimAccess.loadPortObject(
+            new ByteArrayInputStream(noParameters), roundtripSpec(po.getSpec())), "a damaged archive fails the load");
+        assertTrue(e.getMessage().contains("holds no parameters"), e.getMessage());
+    }
+
+    /** The saved port object with one entry taken out of the model archive inside it. */
+    private static byte[] withInnerEntryRemoved(byte[] saved, String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(saved));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                byte[] data = in.readAllBytes();
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(e.getName().equals(VaeModelPortObject.ENTRY) ? archiveWithout(data, name) : data);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] archiveWithout(byte[] archive, String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean removed = false;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().equals(name)) {
+                    removed = true;
+                    continue;
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(data);
+                zip.closeEntry();
+            }
+        }
+        assertTrue(removed, "the archive has no " + name);
+        return out.toByteArray();
     }
 
     @Test

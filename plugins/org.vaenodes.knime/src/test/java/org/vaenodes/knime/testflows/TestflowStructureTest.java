@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
-import org.vaenodes.shim.NodeHarness;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.NodeHarness;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /**
  * Every testflow is a well-formed KNIME workflow: each node's settings.xml names a factory of our bundle (or

@@ -13,7 +13,7 @@ import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsWO;
-import org.vaenodes.shim.NodeHarness;
+import org.vaenodes.shim.harness.NodeHarness;
 
 /**
  * Writes a workflow in KNIME's on-disk format (workflow.knime + one settings.xml per node), starting from each
@@ -173,7 +173,7 @@ final class TestflowWriter {
         s.addNodeSettings("internal_node_subsettings").addString("memory_policy", "CacheSmallInMemory");
         NodeSettingsWO m = s.addNodeSettings("model");
         model.copyTo(m);
-        n.settings().forEach((k, v) -> org.vaenodes.shim.NodeHarness.put(m, k, v));
+        n.settings().forEach((k, v) -> org.vaenodes.shim.harness.NodeHarness.put(m, k, v));
         if (!n.variableBindings().isEmpty()) {
             NodeSettingsWO vars = s.addNodeSettings("variables");
             vars.addString("version", "V_2019_09_13");

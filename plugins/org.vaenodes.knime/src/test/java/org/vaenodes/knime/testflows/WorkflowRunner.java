@@ -15,8 +15,8 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.vaenodes.knime.testflows.FlowOutcome.NodeOutcome;
 import org.vaenodes.knime.testflows.FlowOutcome.Status;
-import org.vaenodes.shim.NodeHarness;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.NodeHarness;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /**
  * Executes a workflow's nodes in dependency order through our node factories on the KNIME API shim — our stand-in

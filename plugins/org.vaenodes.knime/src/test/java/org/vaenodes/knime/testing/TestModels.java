@@ -24,15 +24,15 @@ import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.BufferedDataTable;
 import org.vaenodes.engine.data.BuiltInSample;
 import org.vaenodes.engine.data.MnistDataset;
-import org.vaenodes.engine.model.InputDescription;
+import org.vaenodes.engine.spec.InputDescription;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.TrainedModel;
-import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingConfig;
 import org.vaenodes.engine.train.TrainingData;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /**
  * Small, really trained VAEs on the built-in digits and tables in the MNIST Reader's layout, for node tests. Each
@@ -145,7 +145,7 @@ public final class TestModels {
         return new VaeModelPortObject(m, new VaeModelPortObjectSpec(m.input(), c.latentSize(),
             c.likelihood().name().toLowerCase(java.util.Locale.ROOT),
             c.imageShape(), m.provenance().backend(),
-            org.vaenodes.engine.model.Dl4jConfigurations.whyNotDl4j(c)));
+            org.vaenodes.engine.spec.Dl4jCompatibility.whyNot(c)));
     }
 
     /**

@@ -30,9 +30,9 @@ class SettingChoiceIdsTest {
         expected.put("../data.ImageColour", List.of("grey", "rgb"));
         expected.put("learner.VaeLearnerSettings$MissingValues", List.of("fail", "skip"));
         // the engine's own enums, used as the Learner's choices as they are
-        expected.put("org.vaenodes.engine.model.Activation", List.of("relu", "leaky-relu", "tanh", "sigmoid", "elu"));
-        expected.put("org.vaenodes.engine.model.Likelihood", List.of("bernoulli", "gaussian"));
-        expected.put("org.vaenodes.engine.model.TrainerChoice", List.of("fast", "dl4j"));
+        expected.put("org.vaenodes.engine.spec.Activation", List.of("relu", "leaky-relu", "tanh", "sigmoid", "elu"));
+        expected.put("org.vaenodes.engine.spec.Likelihood", List.of("bernoulli", "gaussian"));
+        expected.put("org.vaenodes.engine.spec.TrainerChoice", List.of("fast", "dl4j"));
         expected.put("decoder.VaeDecoderSettings$Mode", List.of("sample", "decode"));
         expected.put("decoder.VaeDecoderSettings$SampleLabels", List.of("all", "one"));
         expected.put("../data.MissingValueRows", List.of("fail", "output-missing"));
@@ -44,7 +44,7 @@ class SettingChoiceIdsTest {
             assertEquals(e.getValue(), Arrays.asList(SettingChoice.ids(values)), e.getKey());
         }
         // the trainer's id is also what provenance and the vae_trainer flow variable start with
-        for (org.vaenodes.engine.model.TrainerChoice t : org.vaenodes.engine.model.TrainerChoice.values()) {
+        for (org.vaenodes.engine.spec.TrainerChoice t : org.vaenodes.engine.spec.TrainerChoice.values()) {
             assertEquals(SettingChoice.idOf(t), t.id());
         }
     }

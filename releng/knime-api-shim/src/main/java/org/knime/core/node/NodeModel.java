@@ -15,7 +15,7 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
-/** Base class of node models (shim). The harness drives it through org.vaenodes.shim.ShimAccess. */
+/** Base class of node models (shim). The harness drives it through org.vaenodes.shim.spi.NodeBridge. */
 public abstract class NodeModel implements ViewableModel {
 
     private final PortType[] m_inTypes;

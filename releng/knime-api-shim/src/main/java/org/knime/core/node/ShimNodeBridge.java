@@ -16,13 +16,14 @@ import org.knime.core.data.container.DataContainer;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.spi.NodeBridge;
+import org.vaenodes.shim.spi.ShimHooks;
 
 /** Package-private access to framework-only members, registered with the test bridge. */
-final class ShimNodeBridge implements ShimAccess.NodeBridge {
+final class ShimNodeBridge implements NodeBridge {
 
     static {
-        ShimAccess.registerNodeBridge(new ShimNodeBridge());
+        ShimHooks.registerNodeBridge(new ShimNodeBridge());
     }
 
     private ShimNodeBridge() {

@@ -14,12 +14,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.spi.ShimHooks;
 
 /**
  * File and URL helpers (shim). knime:// URLs are supported for the workflow-relative mount point
  * ({@code knime://knime.workflow/...}), resolved against the directory set with
- * {@link ShimAccess#setWorkflowDirectory(Path)}; other knime:// hosts (mount points, node-relative) are not
+ * {@link ShimHooks#setWorkflowDirectory(Path)}; other knime:// hosts (mount points, node-relative) are not
  * available without KNIME and fail with an IOException.
  */
 public final class FileUtil {
@@ -142,7 +142,7 @@ public final class FileUtil {
                 + WORKFLOW_HOST + "/...) are available outside KNIME, not mount point or node-relative ones (\""
                 + host + "\")");
         }
-        Path workflow = ShimAccess.getWorkflowDirectory();
+        Path workflow = ShimHooks.getWorkflowDirectory();
         if (workflow == null) {
             throw new IOException(
                 "Cannot resolve " + url + ": no workflow directory set (ShimAccess.setWorkflowDirectory)");

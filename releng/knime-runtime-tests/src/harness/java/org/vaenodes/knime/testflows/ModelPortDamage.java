@@ -16,7 +16,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.WorkflowPersistor.LoadResultEntry.LoadResultEntryType;
-import org.vaenodes.engine.model.Dl4jNetworkFiles;
+import org.vaenodes.engine.io.Dl4jNetworkFiles;
 
 /**
  * A saved, executed workflow whose VAE model port object KNIME saved is damaged on disk — truncated, bytes flipped,

@@ -20,7 +20,7 @@ import org.vaenodes.engine.backend.BackendProbe;
 import org.vaenodes.engine.backend.BackendStatus;
 import org.vaenodes.engine.backend.BackendUnavailableException;
 import org.vaenodes.engine.backend.Nd4jRuntime;
-import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingConfig;
 import org.vaenodes.engine.train.TrainingData;

@@ -6,6 +6,6 @@ import org.vaenodes.knime.util.DialogNodeFactory;
 public final class VaeDecoderNodeFactory extends DialogNodeFactory<VaeDecoderNodeModel> {
 
     public VaeDecoderNodeFactory() {
-        super(VaeDecoderNodeModel::new, VaeDecoderNodeDialog::new);
+        super(VaeDecoderNodeModel::new, VaeDecoderSettings::new);
     }
 }

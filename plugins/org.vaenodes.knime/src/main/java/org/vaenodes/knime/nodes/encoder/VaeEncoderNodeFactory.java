@@ -6,6 +6,6 @@ import org.vaenodes.knime.util.DialogNodeFactory;
 public final class VaeEncoderNodeFactory extends DialogNodeFactory<VaeEncoderNodeModel> {
 
     public VaeEncoderNodeFactory() {
-        super(VaeEncoderNodeModel::new, VaeEncoderNodeDialog::new);
+        super(VaeEncoderNodeModel::new, VaeEncoderSettings::new);
     }
 }

@@ -6,6 +6,6 @@ import org.vaenodes.knime.util.DialogNodeFactory;
 public final class LatentGridRendererNodeFactory extends DialogNodeFactory<LatentGridRendererNodeModel> {
 
     public LatentGridRendererNodeFactory() {
-        super(LatentGridRendererNodeModel::new, LatentGridRendererNodeDialog::new);
+        super(LatentGridRendererNodeModel::new, LatentGridSettings::new);
     }
 }

@@ -6,6 +6,6 @@ import org.vaenodes.knime.util.DialogNodeFactory;
 public final class ImageFolderReaderNodeFactory extends DialogNodeFactory<ImageFolderReaderNodeModel> {
 
     public ImageFolderReaderNodeFactory() {
-        super(ImageFolderReaderNodeModel::new, ImageFolderReaderNodeDialog::new);
+        super(ImageFolderReaderNodeModel::new, ImageFolderReaderSettings::new);
     }
 }

@@ -6,6 +6,6 @@ import org.vaenodes.knime.util.DialogNodeFactory;
 public final class VaeLearnerNodeFactory extends DialogNodeFactory<VaeLearnerNodeModel> {
 
     public VaeLearnerNodeFactory() {
-        super(VaeLearnerNodeModel::new, VaeLearnerNodeDialog::new);
+        super(VaeLearnerNodeModel::new, VaeLearnerSettings::new);
     }
 }

@@ -13,15 +13,14 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
-import org.vaenodes.knime.util.NodeSettingsGroup;
-import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.backend.BackendStatus;
 import org.vaenodes.engine.backend.Nd4jRuntime;
 import org.vaenodes.engine.image.ImageShape;
-import org.vaenodes.engine.model.Dl4jConfigurations;
-import org.vaenodes.engine.model.InputDescription;
+import org.vaenodes.engine.spec.Dl4jCompatibility;
+import org.vaenodes.engine.spec.InputDescription;
+import org.vaenodes.engine.spec.Likelihood;
+import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.TrainedModel;
-import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingCancelledException;
 import org.vaenodes.engine.train.TrainingData;
@@ -31,12 +30,13 @@ import org.vaenodes.knime.data.InputColumns;
 import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.knime.data.LabelColumn;
 import org.vaenodes.knime.nodes.learner.VaeLearnerSettings.InputMode;
-import org.vaenodes.engine.model.Likelihood;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.prefs.EngineSetup;
 import org.vaenodes.knime.util.Cancellation;
+import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingChoice;
+import org.vaenodes.knime.util.SettingsNodeModel;
 
 /** VAE Learner: trains a (conditional) variational autoencoder on a table's numeric input. */
 final class VaeLearnerNodeModel extends SettingsNodeModel {
@@ -147,7 +147,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         throws InvalidSettingsException {
         return new VaeModelPortObjectSpec(d, settings.latentSize.getIntValue(),
             SettingChoice.idOf(settings.likelihood.value()), image,
-            backend, Dl4jConfigurations.whyNotDl4j(settings.conditional(), settings.encoderHidden().length));
+            backend, Dl4jCompatibility.whyNot(settings.conditional(), settings.encoderHidden().length));
     }
 
     @Override
@@ -214,7 +214,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
                 .withLikelihood(settings.likelihood.value())
                 .withBeta(settings.beta.getDoubleValue())
                 .withNumClasses(read.labelValues().size())
-                .withBinarize(settings.binarize.getBooleanValue());
+                .withBinarize(settings.binarizeInputs());
             return c.withImageShape(image);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);

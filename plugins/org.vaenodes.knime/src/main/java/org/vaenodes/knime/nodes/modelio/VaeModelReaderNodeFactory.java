@@ -6,6 +6,6 @@ import org.vaenodes.knime.util.DialogNodeFactory;
 public final class VaeModelReaderNodeFactory extends DialogNodeFactory<VaeModelReaderNodeModel> {
 
     public VaeModelReaderNodeFactory() {
-        super(VaeModelReaderNodeModel::new, VaeModelReaderNodeDialog::new);
+        super(VaeModelReaderNodeModel::new, VaeModelReaderSettings::new);
     }
 }

@@ -10,19 +10,19 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.engine.image.ImageShape;
+import org.vaenodes.engine.io.ModelArchive;
+import org.vaenodes.engine.io.ModelFormatException;
+import org.vaenodes.engine.model.Vae;
+import org.vaenodes.engine.spec.Dl4jCompatibility;
+import org.vaenodes.engine.spec.InputDescription;
+import org.vaenodes.engine.spec.VaeConfig;
+import org.vaenodes.engine.train.TrainedModel;
+import org.vaenodes.knime.port.VaeModelPortObject;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.prefs.EngineSetup;
 import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.SettingsNodeModel;
-import org.vaenodes.engine.io.ModelArchive;
-import org.vaenodes.engine.io.ModelFormatException;
-import org.vaenodes.engine.model.Dl4jConfigurations;
-import org.vaenodes.engine.image.ImageShape;
-import org.vaenodes.engine.model.InputDescription;
-import org.vaenodes.engine.train.TrainedModel;
-import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.model.VaeConfig;
-import org.vaenodes.knime.port.VaeModelPortObject;
-import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 
 /**
  * VAE Model Reader: reads a model file written by the VAE Model Writer, or a VAE zip saved by DL4J itself, into a
@@ -123,7 +123,7 @@ final class VaeModelReaderNodeModel extends SettingsNodeModel {
 
     private static VaeModelPortObjectSpec spec(InputDescription input, VaeConfig c, String backend) {
         return new VaeModelPortObjectSpec(input, c.latentSize(), c.likelihood().name().toLowerCase(
-            java.util.Locale.ROOT), c.imageShape(), backend, Dl4jConfigurations.whyNotDl4j(c));
+            java.util.Locale.ROOT), c.imageShape(), backend, Dl4jCompatibility.whyNot(c));
     }
 
     @Override

@@ -1,12 +1,12 @@
 package org.vaenodes.knime.nodes.modelio;
 
-import java.util.List;
+import javax.swing.JFileChooser;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.Setting;
 
 /**
  * Settings of the VAE Model Reader: the file, and what a DL4J-made file cannot say (the input column, the image
@@ -19,18 +19,30 @@ final class VaeModelReaderSettings extends NodeSettingsGroup {
     static final String CFG_IMAGE_ROWS = "image_rows";
     static final String CFG_IMAGE_COLS = "image_cols";
 
-    final SettingsModelString file = new SettingsModelString(CFG_FILE, "");
-    final SettingsModelString listColumn = new SettingsModelString(CFG_LIST_COLUMN, "");
-    final SettingsModelIntegerBounded imageRows = new SettingsModelIntegerBounded(CFG_IMAGE_ROWS, 0, 0, 1 << 20);
-    final SettingsModelIntegerBounded imageCols = new SettingsModelIntegerBounded(CFG_IMAGE_COLS, 0, 0, 1 << 20);
+    private static final String INPUT = "Input (for files that do not say)";
+
+    final SettingsModelString file = declare(Setting.file(CFG_FILE, "vaenodes.model.file", JFileChooser.OPEN_DIALOG,
+        ".zip")
+        .label("File").section("File")
+        .description("The model file (.zip): a local path, a <tt>file:</tt> URL or a <tt>knime://</tt> URL."));
+
+    final SettingsModelString listColumn = declare(Setting.text(CFG_LIST_COLUMN, "", 20)
+        .label("Input list column").section(INPUT)
+        .description("The list column of the input table that holds one row's input values (empty, the default: "
+            + "as the file says, or <i>Pixels</i> for a DL4J-made file)."));
+
+    final SettingsModelIntegerBounded imageRows = declare(Setting.integer(CFG_IMAGE_ROWS, 0, 0, 1 << 20, 1)
+        .label("Image height").section(INPUT)
+        .description("Image height in pixels (0, the default: as the file says or inferred). Height × width must "
+            + "equal the model's input size (grey images) or a third of it (RGB images, channels interleaved per "
+            + "pixel)."));
+
+    final SettingsModelIntegerBounded imageCols = declare(Setting.integer(CFG_IMAGE_COLS, 0, 0, 1 << 20, 1)
+        .label("Image width").section(INPUT)
+        .description("Image width in pixels (0, the default: as the file says or inferred)."));
 
     VaeModelReaderSettings() {
         super(VaeModelReaderSettings::new);
-    }
-
-    @Override
-    protected List<SettingsModel> models() {
-        return List.of(file, listColumn, imageRows, imageCols);
     }
 
     /**

@@ -6,6 +6,6 @@ import org.vaenodes.knime.util.DialogNodeFactory;
 public final class VaeModelWriterNodeFactory extends DialogNodeFactory<VaeModelWriterNodeModel> {
 
     public VaeModelWriterNodeFactory() {
-        super(VaeModelWriterNodeModel::new, VaeModelWriterNodeDialog::new);
+        super(VaeModelWriterNodeModel::new, VaeModelWriterSettings::new);
     }
 }

@@ -14,13 +14,13 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
-import org.vaenodes.knime.util.NodeSettingsGroup;
-import org.vaenodes.knime.util.SettingsNodeModel;
 import org.vaenodes.engine.io.ModelArchive;
-import org.vaenodes.engine.model.Dl4jConfigurations;
+import org.vaenodes.engine.spec.Dl4jCompatibility;
 import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.SettingsNodeModel;
 
 /**
  * VAE Model Writer: writes the model as a Deeplearning4j model zip (plus our metadata), which any DL4J program loads
@@ -41,7 +41,7 @@ final class VaeModelWriterNodeModel extends SettingsNodeModel {
         settings.requireFile();
         VaeModelPortObjectSpec spec = VaeModelPortObjectSpec.require(inSpecs[0]);
         String why = spec.whyNotDl4j() != null ? spec.whyNotDl4j()
-            : Dl4jConfigurations.whyNotDl4j(spec.isConditional(), 1); // a spec written before it said so
+            : Dl4jCompatibility.whyNot(spec.isConditional(), 1); // a spec written before it said so
         if (why != null) {
             throw notDl4j(why);
         }
@@ -56,7 +56,7 @@ final class VaeModelWriterNodeModel extends SettingsNodeModel {
     @Override
     protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
         TrainedModel model = VaeModelPortObject.atInput(in[0]).model();
-        String why = Dl4jConfigurations.whyNotDl4j(model.config());
+        String why = Dl4jCompatibility.whyNot(model.config());
         if (why != null) {
             throw notDl4j(why);
         }

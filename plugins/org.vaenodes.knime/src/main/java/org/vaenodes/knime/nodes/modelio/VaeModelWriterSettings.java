@@ -1,12 +1,12 @@
 package org.vaenodes.knime.nodes.modelio;
 
-import java.util.List;
+import javax.swing.JFileChooser;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.Setting;
 
 /** Settings of the VAE Model Writer: where to write and whether an existing file may be replaced. */
 final class VaeModelWriterSettings extends NodeSettingsGroup {
@@ -14,16 +14,18 @@ final class VaeModelWriterSettings extends NodeSettingsGroup {
     static final String CFG_FILE = "file";
     static final String CFG_OVERWRITE = "overwrite";
 
-    final SettingsModelString file = new SettingsModelString(CFG_FILE, "");
-    final SettingsModelBoolean overwrite = new SettingsModelBoolean(CFG_OVERWRITE, false);
+    final SettingsModelString file = declare(Setting.file(CFG_FILE, "vaenodes.model.file", JFileChooser.SAVE_DIALOG,
+        ".zip")
+        .label("File")
+        .description("Where to write the model (.zip): a local path, a <tt>file:</tt> URL or a <tt>knime://</tt> URL "
+            + "(e.g. <tt>knime://knime.workflow/model.zip</tt>). Missing folders are created."));
+
+    final SettingsModelBoolean overwrite = declare(Setting.flag(CFG_OVERWRITE, false)
+        .label("Overwrite an existing file")
+        .description("Replace the file if it exists (default: off, and the node then fails rather than replace it)."));
 
     VaeModelWriterSettings() {
         super(VaeModelWriterSettings::new);
-    }
-
-    @Override
-    protected List<SettingsModel> models() {
-        return List.of(file, overwrite);
     }
 
     /**

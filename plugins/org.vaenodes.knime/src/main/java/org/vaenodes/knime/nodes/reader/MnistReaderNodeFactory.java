@@ -6,6 +6,6 @@ import org.vaenodes.knime.util.DialogNodeFactory;
 public final class MnistReaderNodeFactory extends DialogNodeFactory<MnistReaderNodeModel> {
 
     public MnistReaderNodeFactory() {
-        super(MnistReaderNodeModel::new, MnistReaderNodeDialog::new);
+        super(MnistReaderNodeModel::new, MnistReaderSettings::new);
     }
 }

@@ -1,29 +1,41 @@
 package org.vaenodes.knime.nodes.reader;
 
-import java.util.List;
-import java.util.Map;
+import javax.swing.JFileChooser;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.knime.data.PixelOutput;
-import org.vaenodes.knime.util.NodeSettingsGroup;
 import org.vaenodes.knime.util.ChoiceSetting;
+import org.vaenodes.knime.util.NodeSettingsGroup;
+import org.vaenodes.knime.util.Setting;
 import org.vaenodes.knime.util.SettingChoice;
 
 /**
- * Every setting of the MNIST Reader: key, default, bounds and validation in one place. The node model and the
- * dialog share these models, and each key is a plain entry in the node's settings, so flow variables can set it.
+ * Every setting of the MNIST Reader: key, default, bounds and validation in one place, shared by model and dialog;
+ * each key is a plain entry in the node's settings, so flow variables can set it.
  */
 final class MnistReaderSettings extends NodeSettingsGroup {
 
     /** Where the digits come from; the id is what flow variables set. */
     enum Source implements SettingChoice {
-        BUILTIN_TRAIN, BUILTIN_TEST, IDX_FILES,
-        DOWNLOAD_MNIST_TRAIN, DOWNLOAD_MNIST_TEST,
-        DOWNLOAD_FASHION_MNIST_TRAIN, DOWNLOAD_FASHION_MNIST_TEST;
+        BUILTIN_TRAIN("Built-in sample, training digits"), BUILTIN_TEST("Built-in sample, test digits"),
+        IDX_FILES("IDX files"),
+        DOWNLOAD_MNIST_TRAIN("Download MNIST, training set"), DOWNLOAD_MNIST_TEST("Download MNIST, test set"),
+        DOWNLOAD_FASHION_MNIST_TRAIN("Download Fashion-MNIST, training set"),
+        DOWNLOAD_FASHION_MNIST_TEST("Download Fashion-MNIST, test set");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
     }
 
     static final String CFG_SOURCE = "source";
@@ -39,32 +51,86 @@ final class MnistReaderSettings extends NodeSettingsGroup {
     /** 0 means "all rows". */
     static final int MAX_ROWS_ALL = 0;
 
-    final ChoiceSetting<Source> source = new ChoiceSetting<>(CFG_SOURCE, Source.BUILTIN_TRAIN);
-    final SettingsModelString imagesFile = new SettingsModelString(CFG_IMAGES_FILE, "");
-    final SettingsModelString labelsFile = new SettingsModelString(CFG_LABELS_FILE, "");
+    /** The cache folder came with the download sources, after workflows had been saved without it. */
+    private static final String WITH_CACHE_FOLDER = Setting.FIRST_RELEASE + "+cache-folder";
+
+    private static final String SOURCE = "Source";
+    private static final String OUTPUT = "Output";
+
+    final ChoiceSetting<Source> source = declare(ChoiceSetting.of(CFG_SOURCE, Source.BUILTIN_TRAIN)
+        .label("Source").section(SOURCE)
+        .description("Where the digits come from: <i>Built-in sample, training digits</i> (<tt>builtin-train</tt>, "
+            + "default): the 9,000 training digits of the built-in sample; <i>Built-in sample, test digits</i> "
+            + "(<tt>builtin-test</tt>): its 1,000 test digits; <i>IDX files</i> (<tt>idx-files</tt>): the files "
+            + "chosen below; or a download of the full data sets: <i>Download MNIST, training set</i> "
+            + "(<tt>download-mnist-train</tt>) / <i>Download MNIST, test set</i> (<tt>download-mnist-test</tt>): "
+            + "MNIST, 60,000 / 10,000 digits; <i>Download Fashion-MNIST, training set</i> "
+            + "(<tt>download-fashion-mnist-train</tt>) / <i>Download Fashion-MNIST, test set</i> "
+            + "(<tt>download-fashion-mnist-test</tt>): Fashion-MNIST, Zalando's 28×28 clothing images, same sizes. "
+            + "Downloads are checked against pinned SHA-256 digests and kept in the cache folder; a file that fails "
+            + "the check is discarded, never cached."));
+
+    final SettingsModelString imagesFile = declare(Setting.file(CFG_IMAGES_FILE, "vaenodes.mnist.images",
+        JFileChooser.OPEN_DIALOG, ".gz", "-ubyte")
+        .label("Images file").section(SOURCE).appliesWhen(() -> sourceIs(Source.IDX_FILES))
+        .description("An <tt>idx3-ubyte</tt> image file, raw or <tt>.gz</tt>: a local path, a <tt>file:</tt> URL "
+            + "or a KNIME URL such as <tt>knime://knime.workflow/data/train-images-idx3-ubyte.gz</tt>. Only used "
+            + "when the source is <i>IDX files</i>, and then required."));
+
+    final SettingsModelString labelsFile = declare(Setting.file(CFG_LABELS_FILE, "vaenodes.mnist.labels",
+        JFileChooser.OPEN_DIALOG, ".gz", "-ubyte")
+        .label("Labels file").section(SOURCE).optional().appliesWhen(() -> sourceIs(Source.IDX_FILES))
+        .description("Local path of the matching <tt>idx1-ubyte</tt> label file. Leave empty if there are no "
+            + "labels; the output then has no Label column. Only used when the source is <i>IDX files</i>."));
+
     /** Empty: the engine's default cache (~/.vaenodes/datasets, or -Dvaenodes.datasets.dir). */
-    final SettingsModelString cacheDir = new SettingsModelString(CFG_CACHE_DIR, "");
-    final SettingsModelIntegerBounded maxRows =
-        new SettingsModelIntegerBounded(CFG_MAX_ROWS, MAX_ROWS_ALL, 0, Integer.MAX_VALUE);
-    final ChoiceSetting<PixelOutput> pixelOutput = new ChoiceSetting<>(CFG_PIXEL_OUTPUT, PixelOutput.LIST);
-    final SettingsModelBoolean scaleToUnit = new SettingsModelBoolean(CFG_SCALE_TO_UNIT, true);
-    final SettingsModelBoolean imageColumn = new SettingsModelBoolean(CFG_IMAGE_COLUMN, true);
-    final SettingsModelString rowIdPrefix = new SettingsModelString(CFG_ROW_ID_PREFIX, "Row");
+    final SettingsModelString cacheDir = declare(Setting.folder(CFG_CACHE_DIR, "vaenodes.mnist.cache")
+        .label("Cache folder").section(SOURCE).since(WITH_CACHE_FOLDER).optional()
+        .appliesWhen(this::downloads)
+        .description("Where downloaded data sets are kept. Empty (default): <tt>~/.vaenodes/datasets</tt> (or the "
+            + "folder given by the Java system property <tt>vaenodes.datasets.dir</tt>). Only used by the download "
+            + "sources."));
+
+    final SettingsModelIntegerBounded maxRows = declare(Setting.integer(CFG_MAX_ROWS, MAX_ROWS_ALL, 0,
+        Integer.MAX_VALUE, 1000)
+        .label("Maximum rows").section(SOURCE)
+        .description("Read at most this many images from the start of the file; 0 (default) reads all of them."));
+
+    final ChoiceSetting<PixelOutput> pixelOutput = declare(ChoiceSetting.of(CFG_PIXEL_OUTPUT, PixelOutput.LIST)
+        .label("Pixel output").section(OUTPUT)
+        .description("<i>One list column</i> (<tt>list</tt>, default): one column <i>Pixels</i> holding a list of "
+            + "doubles per image; <i>One column per value</i> (<tt>columns</tt>): one double column per pixel "
+            + "(<i>pixel_0</i>, <i>pixel_1</i>, ...); <i>None</i> (<tt>none</tt>): no pixel values (e.g. only to "
+            + "look at the images). Either the pixels or the image column must be output."));
+
+    final SettingsModelBoolean scaleToUnit = declare(Setting.flag(CFG_SCALE_TO_UNIT, true)
+        .label("Scale pixels to [0, 1]").section(OUTPUT)
+        .appliesWhen(() -> pixelOutput.valueOrNull() != PixelOutput.NONE)
+        .description("If checked (default) pixel values are divided by 255, which is what a VAE with a Bernoulli "
+            + "likelihood expects; otherwise they keep their raw values 0 to 255. Only used when pixel values are "
+            + "output."));
+
+    final SettingsModelBoolean imageColumn = declare(Setting.flag(CFG_IMAGE_COLUMN, true)
+        .label("Add image column (PNG)").section(OUTPUT)
+        .description("Adds the column <i>Image</i> with each digit as a PNG image (default: on)."));
+
+    final SettingsModelString rowIdPrefix = declare(Setting.text(CFG_ROW_ID_PREFIX, "Row", 15)
+        .label("Row ID prefix").section(OUTPUT)
+        .description("Row IDs are this prefix followed by the image's index in the file (default <tt>Row</tt>: "
+            + "Row0, Row1, ...)."));
 
     MnistReaderSettings() {
         super(MnistReaderSettings::new);
     }
 
-    @Override
-    protected List<SettingsModel> models() {
-        return List.of(source.model(), imagesFile, labelsFile, cacheDir, maxRows, pixelOutput.model(), scaleToUnit,
-            imageColumn, rowIdPrefix);
+    private boolean sourceIs(Source s) {
+        return source.valueOrNull() == s;
     }
 
-    /** The cache folder came with the download sources (0.1.0): older workflows lack it. */
-    @Override
-    protected Map<String, SettingsModel> addedLater() {
-        return Map.of(CFG_CACHE_DIR, cacheDir);
+    /** Whether the source is one of the downloads. */
+    private boolean downloads() {
+        Source s = source.valueOrNull();
+        return s != null && MnistSource.remote(s) != null;
     }
 
     /** Cross-field rules; called by validate and again at configure time. */
@@ -81,5 +147,4 @@ final class MnistReaderSettings extends NodeSettingsGroup {
                 "Nothing to output: pixel output is 'none' and the image column is switched off.");
         }
     }
-
 }

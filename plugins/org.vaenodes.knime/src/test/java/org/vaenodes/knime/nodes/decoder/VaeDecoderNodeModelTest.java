@@ -36,8 +36,8 @@ import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.testing.TestModels;
-import org.vaenodes.shim.NodeHarness;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.NodeHarness;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /** The VAE Decoder/Sampler through the shim's node harness, on really trained models. */
 class VaeDecoderNodeModelTest {
@@ -123,7 +123,7 @@ class VaeDecoderNodeModelTest {
         // a model trained on value columns decodes into columns of the same names
         List<String> names = java.util.stream.IntStream.range(0, TestModels.D).mapToObj(p -> "v" + p).toList();
         VaeModelPortObjectSpec onValues = TestModels.withInput(TestModels.unconditional(),
-            org.vaenodes.engine.model.InputDescription.ofColumns(names)).getSpec();
+            org.vaenodes.engine.spec.InputDescription.ofColumns(names)).getSpec();
         out = (DataTableSpec) node.configure(onValues, null)[0];
         assertEquals("v0", out.getColumnSpec(2).getName());
         assertEquals("v783", out.getColumnSpec(out.getNumColumns() - 1).getName());

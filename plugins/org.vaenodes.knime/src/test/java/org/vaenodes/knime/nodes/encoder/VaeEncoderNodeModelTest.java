@@ -39,8 +39,8 @@ import org.vaenodes.engine.model.Encoding;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.testing.TestModels;
-import org.vaenodes.shim.NodeHarness;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.NodeHarness;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /** The VAE Encoder through the shim's node harness, on really trained models. */
 class VaeEncoderNodeModelTest {

@@ -31,8 +31,8 @@ import org.vaenodes.engine.render.RangeMode;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.testing.TestModels;
-import org.vaenodes.shim.NodeHarness;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.NodeHarness;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /** The Latent Grid Renderer through the shim's node harness, on really trained models. */
 class LatentGridRendererNodeModelTest {

@@ -48,8 +48,8 @@ import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.knime.data.ImageColumns;
-import org.vaenodes.shim.NodeHarness;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.NodeHarness;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /**
  * The Image Folder Reader through the shim's node harness: a folder of small PNG, JPEG, BMP and GIF files in

@@ -27,7 +27,7 @@ import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.vaenodes.knime.data.InputColumns;
 import org.vaenodes.knime.data.LabelColumn;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /**
  * The learner's table reading over several chunks of rows converted in parallel: every kept row lands in table

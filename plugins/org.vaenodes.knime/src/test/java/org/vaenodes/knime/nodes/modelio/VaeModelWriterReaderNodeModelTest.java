@@ -19,7 +19,7 @@ import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.testing.TestModels;
-import org.vaenodes.shim.NodeHarness;
+import org.vaenodes.shim.harness.NodeHarness;
 
 /** VAE Model Writer and Reader through the shim's node harness: DL4J files out and back in, refusals, overwrite. */
 class VaeModelWriterReaderNodeModelTest {
@@ -88,7 +88,7 @@ class VaeModelWriterReaderNodeModelTest {
         assertTrue(msg.contains("conditional") && msg.contains("Model Writer"), msg);
         VaeModelPortObjectSpec s = TestModels.unconditional().getSpec();
         VaeModelPortObjectSpec linear = new VaeModelPortObjectSpec(s.input(), s.latentSize(), s.likelihood(),
-            s.imageShape(), "", org.vaenodes.engine.model.Dl4jConfigurations.whyNotDl4j(false, 0));
+            s.imageShape(), "", org.vaenodes.engine.spec.Dl4jCompatibility.whyNot(false, 0));
         msg = assertThrows(InvalidSettingsException.class, () -> writer.configure(linear)).getMessage();
         assertTrue(msg.contains("without hidden layers"), msg);
     }
@@ -99,12 +99,12 @@ class VaeModelWriterReaderNodeModelTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = (i % 13) / 12f;
         }
-        org.vaenodes.engine.model.VaeConfig cfg = org.vaenodes.engine.model.VaeConfig.of(48, new int[] {8}, 2)
+        org.vaenodes.engine.spec.VaeConfig cfg = org.vaenodes.engine.spec.VaeConfig.of(48, new int[] {8}, 2)
             .withImageShape(new org.vaenodes.engine.image.ImageShape(4, 4, 3));
         TrainedModel m = TrainedModel.of(org.vaenodes.engine.train.Trainer.train(cfg,
             new org.vaenodes.engine.train.TrainingData(x, 40, 48, null),
             org.vaenodes.engine.train.TrainingConfig.defaults(1, 1), null, null),
-            org.vaenodes.engine.model.InputDescription.ofImages("Image", 48));
+            org.vaenodes.engine.spec.InputDescription.ofImages("Image", 48));
         Path file = dir.resolve("rgb.zip");
         set(writer, "file", file.toString());
         writer.execute(TestModels.portObject(m));

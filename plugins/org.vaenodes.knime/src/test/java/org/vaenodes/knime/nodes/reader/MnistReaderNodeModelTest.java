@@ -33,8 +33,8 @@ import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.vaenodes.engine.data.IdxImages;
 import org.vaenodes.engine.data.IdxWriter;
-import org.vaenodes.shim.NodeHarness;
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.harness.NodeHarness;
+import org.vaenodes.shim.harness.ShimAccess;
 
 /** The MNIST Reader through the shim's node harness: configure, execute, settings, bad input, cancel. */
 class MnistReaderNodeModelTest {

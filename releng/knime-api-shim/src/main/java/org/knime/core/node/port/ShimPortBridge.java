@@ -3,13 +3,14 @@ package org.knime.core.node.port;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-import org.vaenodes.shim.ShimAccess;
+import org.vaenodes.shim.spi.PortBridge;
+import org.vaenodes.shim.spi.ShimHooks;
 
 /** Lets the test bridge create the port zip streams (constructors are package-private as in KNIME). */
-final class ShimPortBridge implements ShimAccess.PortBridge {
+final class ShimPortBridge implements PortBridge {
 
     static {
-        ShimAccess.registerPortBridge(new ShimPortBridge());
+        ShimHooks.registerPortBridge(new ShimPortBridge());
     }
 
     private ShimPortBridge() {
