@@ -99,8 +99,15 @@ public final class Setting<M extends SettingsModel> {
     /** Columns of the node's first input table of one of {@code types}, chosen with KNIME's column filter. */
     @SafeVarargs
     public static Setting<SettingsModelColumnFilter2> columns(String key, Class<? extends DataValue>... types) {
+        return columns(key, 0, types);
+    }
+
+    /** Columns of the table at input {@code port} of one of {@code types}, chosen with KNIME's column filter. */
+    @SafeVarargs
+    public static Setting<SettingsModelColumnFilter2> columns(String key, int port,
+        Class<? extends DataValue>... types) {
         return new Setting<>(key, new SettingsModelColumnFilter2(key, types),
-            s -> new DialogComponentColumnFilter2(s.model(), 0));
+            s -> new DialogComponentColumnFilter2(s.model(), port));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 
 /**
  * Finds the latent columns to decode from the {@code z_columns} setting: either a comma-separated list of column
@@ -22,7 +23,20 @@ final class LatentColumns {
     private LatentColumns() {
     }
 
-    /** Column indices in latent order; the count must equal {@code latentSize}. */
+    /**
+     * Column indices in latent order from the text setting or, when it is empty, from the column filter (table
+     * order); the count must equal {@code latentSize}.
+     */
+    static int[] resolve(DataTableSpec spec, String text, SettingsModelColumnFilter2 filter, int latentSize)
+        throws InvalidSettingsException {
+        if (!text.isBlank()) {
+            return resolve(spec, text, latentSize);
+        }
+        return check(spec, List.of(filter.applyTo(spec).getIncludes()), "the column filter ("
+            + VaeDecoderSettings.CFG_LATENT_COLUMNS + ")", latentSize);
+    }
+
+    /** Column indices in latent order from the text setting; the count must equal {@code latentSize}. */
     static int[] resolve(DataTableSpec spec, String setting, int latentSize) throws InvalidSettingsException {
         String text = setting.trim();
         List<String> names;
@@ -55,13 +69,18 @@ final class LatentColumns {
                 how = "the column '" + text + "'";
             }
         }
+        return check(spec, names, how, latentSize);
+    }
+
+    /** The indices of {@code names}: each in the table and numeric, as many as the model has latent dimensions. */
+    private static int[] check(DataTableSpec spec, List<String> names, String how, int latentSize)
+        throws InvalidSettingsException {
         int[] idx = new int[names.size()];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = spec.findColumnIndex(names.get(i));
             if (idx[i] < 0) {
-                throw new InvalidSettingsException("Latent column '" + names.get(i) + "' (from "
-                    + VaeDecoderSettings.CFG_Z_COLUMNS + ") is not in the input table (columns: " + preview(spec)
-                    + ").");
+                throw new InvalidSettingsException("Latent column '" + names.get(i) + "' (from " + how
+                    + ") is not in the input table (columns: " + preview(spec) + ").");
             }
             if (!spec.getColumnSpec(idx[i]).getType().isCompatible(DoubleValue.class)) {
                 throw new InvalidSettingsException("Latent column '" + names.get(i) + "' must be numeric, but is "

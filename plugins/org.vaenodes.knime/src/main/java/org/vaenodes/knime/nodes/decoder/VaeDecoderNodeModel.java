@@ -77,7 +77,8 @@ final class VaeDecoderNodeModel extends SettingsNodeModel {
                 throw new InvalidSettingsException("Mode 'decode' needs a table with latent columns at the second"
                     + " input; connect one, or set '" + VaeDecoderSettings.CFG_MODE + "' to 'sample'.");
             }
-            int[] z = LatentColumns.resolve(table, settings.zColumns.getStringValue(), model.latentSize());
+            int[] z = LatentColumns.resolve(table, settings.zColumns.getStringValue(), settings.latentColumns,
+                model.latentSize());
             LabelColumn label = null;
             int fixed = -1;
             if (model.isConditional()) {

@@ -1,7 +1,9 @@
 package org.vaenodes.knime.nodes.decoder;
 
+import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -59,6 +61,10 @@ final class VaeDecoderSettings extends NodeSettingsGroup {
     static final String CFG_PIXEL_OUTPUT = "pixel_output";
     static final String CFG_IMAGE_COLUMN = "image_column";
     static final String CFG_MISSING_VALUES = "missing_values";
+    static final String CFG_LATENT_COLUMNS = "latent_columns";
+
+    /** The column filter for the latent columns came after workflows had been saved with the text alone. */
+    private static final String WITH_COLUMN_FILTER = Setting.FIRST_RELEASE + "+latent-column-filter";
 
     /** Largest number of samples (per label). */
     static final int MAX_SAMPLES = 1_000_000;
@@ -76,13 +82,13 @@ final class VaeDecoderSettings extends NodeSettingsGroup {
             + "(<tt>decode</tt>): decode the latent columns of the input table, which must then be connected."));
 
     final SettingsModelString zColumns = declare(Setting.text(CFG_Z_COLUMNS, "z_mean_", 30)
-        .label("Latent columns").section(DECODE).appliesWhen(() -> modeIs(Mode.DECODE))
+        .label("Latent columns by name").section(DECODE).appliesWhen(() -> modeIs(Mode.DECODE))
         .description("Either a <b>prefix</b>: all columns named prefix followed by a number, ordered by that number "
             + "(the default <tt>z_mean_</tt> takes <i>z_mean_0</i>, <i>z_mean_1</i>, ... and ignores "
             + "<i>z_logvar_*</i>); or a <b>comma-separated list</b> of column names in latent order, e.g. "
             + "<tt>z_sample_0, z_sample_1</tt>. A single name without a comma is taken as one column if no prefixed "
-            + "columns match. The columns must be numeric and their number must equal the model's latent size, else "
-            + "configure fails and says what it found."));
+            + "columns match. Empty: the columns chosen in <i>Latent columns</i> below. The columns must be numeric "
+            + "and their number must equal the model's latent size, else configure fails and says what it found."));
 
     final SettingsModelIntegerBounded sampleCount = declare(Setting.integer(CFG_SAMPLE_COUNT, 100, 1, MAX_SAMPLES,
         10)
@@ -127,6 +133,13 @@ final class VaeDecoderSettings extends NodeSettingsGroup {
             + "label) stops the node with the row and column named. <i>Output missing cells for the row</i> "
             + "(<tt>output-missing</tt>): such rows get missing cells in all columns."));
 
+    @SuppressWarnings("unchecked")
+    final SettingsModelColumnFilter2 latentColumns = declare(Setting.columns(CFG_LATENT_COLUMNS, 1, DoubleValue.class)
+        .label("Latent columns").section(DECODE).since(WITH_COLUMN_FILTER)
+        .appliesWhen(() -> modeIs(Mode.DECODE) && zColumns.getStringValue().isBlank())
+        .description("When <i>Latent columns by name</i> is empty: the numeric columns to decode, chosen in KNIME's "
+            + "column filter, in table order. Their number must equal the model's latent size."));
+
     VaeDecoderSettings() {
         super(VaeDecoderSettings::new);
     }
@@ -141,10 +154,7 @@ final class VaeDecoderSettings extends NodeSettingsGroup {
         sampleLabels.value();
         pixelOutput.value();
         missingValues.value();
-        if (mode.value() == Mode.DECODE && zColumns.getStringValue().isBlank()) {
-            throw new InvalidSettingsException("Mode 'decode' needs the latent columns (" + CFG_Z_COLUMNS
-                + "): a prefix such as 'z_mean_' or a comma-separated list of column names.");
-        }
+        mode.value();
     }
 
 }

@@ -166,6 +166,11 @@ class VaeDecoderNodeModelTest {
 
         set(VaeDecoderSettings.CFG_Z_COLUMNS, "z_mean_0, z_logvar_0");
         assertNotNull(node.configure(model, codes)[0]);
+
+        // no names: KNIME's column filter decides, by default every numeric column — here three for two dimensions
+        set(VaeDecoderSettings.CFG_Z_COLUMNS, "");
+        m = assertThrows(InvalidSettingsException.class, () -> node.configure(model, codes)).getMessage();
+        assertTrue(m.contains("column filter") && m.contains("3 columns") && m.contains("z_logvar_0"), m);
     }
 
     @Test
@@ -254,6 +259,22 @@ class VaeDecoderNodeModelTest {
         set(VaeDecoderSettings.CFG_Z_COLUMNS, "z_mean_1, z_mean_0");
         DataRow swapped = run(model, codes(z, false, 0)).iterator().next();
         assertEquals(z[0][1], d(swapped.getCell(0)), 1e-6);
+
+        // no names: the columns of the column filter (by default every numeric one), in table order
+        set(VaeDecoderSettings.CFG_Z_COLUMNS, "");
+        DataTableSpec twoNumeric = new DataTableSpec(new DataColumnSpecCreator("Name", StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("u", DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("v", DoubleCell.TYPE).createSpec());
+        List<DataRow> rows = new ArrayList<>();
+        for (int r = 0; r < z.length; r++) {
+            rows.add(new DefaultRow("C" + r, new StringCell("code " + r), new DoubleCell(z[r][0]),
+                new DoubleCell(z[r][1])));
+        }
+        int r = 0;
+        for (DataRow row : run(model, ShimAccess.tableOf(twoNumeric, rows))) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(expected, r * 784, (r + 1) * 784), pixels(row, 3), 1e-6f);
+            r++;
+        }
     }
 
     @Test
@@ -319,7 +340,7 @@ class VaeDecoderNodeModelTest {
             assertThrows(InvalidSettingsException.class, () -> set(VaeDecoderSettings.CFG_MODE, "dream"));
         assertTrue(unknown.getMessage().contains("sample, decode"), unknown.getMessage());
         assertThrows(InvalidSettingsException.class, () -> set(VaeDecoderSettings.CFG_SAMPLE_LABELS, "some"));
-        assertThrows(InvalidSettingsException.class, () -> set(VaeDecoderSettings.CFG_Z_COLUMNS, " "));
+        set(VaeDecoderSettings.CFG_Z_COLUMNS, " "); // no names: the column filter chooses
         assertEquals(17, node.settings().getInt(VaeDecoderSettings.CFG_SAMPLE_COUNT));
     }
 
