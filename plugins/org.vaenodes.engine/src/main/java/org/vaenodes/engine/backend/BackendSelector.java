@@ -9,9 +9,10 @@ import java.util.Objects;
  *
  * <ul>
  * <li>CPU → CPU.</li>
- * <li>CUDA → CUDA if the CUDA backend, the NVIDIA driver and the CUDA 11.6 runtime are all present; otherwise a
- * {@link BackendUnavailableException} naming each missing piece (no silent fallback: the user asked for a GPU).</li>
- * <li>AUTO → CUDA if all are present, else CPU with the reason (what is missing).</li>
+ * <li>CUDA → CUDA if the CUDA backend, the NVIDIA driver and the CUDA 11.6 runtime are all present and ND4J's
+ * kernels run on every GPU the driver reports ({@link GpuInventory}); otherwise a {@link BackendUnavailableException}
+ * naming each missing piece or GPU (no silent fallback: the user asked for a GPU).</li>
+ * <li>AUTO → CUDA if all that holds, else CPU with the reason.</li>
  * </ul>
  */
 public final class BackendSelector {
@@ -46,17 +47,27 @@ public final class BackendSelector {
      * @throws BackendUnavailableException if CUDA was requested and cannot be used
      */
     public static Decision select(BackendChoice requested, String source, BackendProbe probe) {
+        return select(requested, source, probe, GpuInventory.NOT_QUERIED);
+    }
+
+    /**
+     * As {@link #select(BackendChoice, String, BackendProbe)}, with the GPUs the driver reported (asked only when the
+     * rest of CUDA is present, see {@link #needsGpuCheck}).
+     */
+    public static Decision select(BackendChoice requested, String source, BackendProbe probe, GpuInventory gpus) {
         Objects.requireNonNull(requested, "requested");
         Objects.requireNonNull(probe, "probe");
         String by = source == null || source.isBlank() ? "" : " (" + source + ")";
         List<String> missing = missing(probe);
+        if (missing.isEmpty() && gpus.whyNot() != null) {
+            missing.add(gpus.whyNot());
+        }
         switch (requested) {
         case CPU:
             return new Decision(BackendChoice.CPU, "CPU requested" + by + ".");
         case CUDA:
             if (missing.isEmpty()) {
-                return new Decision(BackendChoice.CUDA, "CUDA requested" + by + "; CUDA backend, NVIDIA driver ("
-                        + probe.driverDetail() + ") and CUDA runtime (" + probe.runtimeDetail() + ") present.");
+                return new Decision(BackendChoice.CUDA, "CUDA requested" + by + "; " + present(probe, gpus));
             }
             throw new BackendUnavailableException("The CUDA backend was requested" + by + " but cannot be used: "
                     + String.join("; ", missing) + ". Fix this, or choose the CPU or Auto backend (preference "
@@ -64,12 +75,26 @@ public final class BackendSelector {
         case AUTO:
         default:
             if (missing.isEmpty()) {
-                return new Decision(BackendChoice.CUDA, "Auto" + by + ": CUDA backend, NVIDIA driver ("
-                        + probe.driverDetail() + ") and CUDA runtime (" + probe.runtimeDetail() + ") present.");
+                return new Decision(BackendChoice.CUDA, "Auto" + by + ": " + present(probe, gpus));
             }
             return new Decision(BackendChoice.CPU, "Auto" + by + ": using the CPU because "
                     + String.join("; ", missing) + ".");
         }
+    }
+
+    /** What makes CUDA usable here, for the reason of a CUDA decision. */
+    private static String present(BackendProbe probe, GpuInventory gpus) {
+        return "CUDA backend, NVIDIA driver (" + probe.driverDetail() + ") and CUDA runtime (" + probe.runtimeDetail()
+                + ") present" + (gpus.queried() ? "; " + String.join(", ", gpus.devices().stream()
+                        .map(CudaDevice::describe).toList()) : "") + ".";
+    }
+
+    /**
+     * Whether the driver should be asked for its GPUs: CUDA is wanted and everything else it needs is present (asking
+     * loads and initialises the driver, which is pointless, and avoided, otherwise).
+     */
+    public static boolean needsGpuCheck(BackendChoice requested, BackendProbe probe) {
+        return requested != BackendChoice.CPU && missing(probe).isEmpty();
     }
 
     /** Human-readable list of what CUDA lacks here; empty if CUDA is usable. */

@@ -92,7 +92,10 @@ public final class Nd4jRuntime {
             return statusFor(req);
         }
         ClassLoader engine = Nd4jRuntime.class.getClassLoader();
-        BackendSelector.Decision d = BackendSelector.select(req.choice(), req.source(), BackendProbe.detect(engine));
+        BackendProbe probe = BackendProbe.detect(engine);
+        GpuInventory gpus = BackendSelector.needsGpuCheck(req.choice(), probe)
+                ? GpuInventory.query(new JnaCudaDriver(BackendProbe.DRIVER_LIBRARY)) : GpuInventory.NOT_QUERIED;
+        BackendSelector.Decision d = BackendSelector.select(req.choice(), req.source(), probe, gpus);
         String kernels = ProcessSettings.beforeNd4jStarts(new BackendFilteringClassLoader(engine, d.backend()),
                 d.backend());
         Nd4jBackend backend;
