@@ -234,6 +234,7 @@ final class ArchiveTextEntries {
         p.setProperty("finished", v.finished().toString());
         p.setProperty("trainer", v.trainer());
         p.setProperty("architecture", v.architecture());
+        p.setProperty("started.from", v.startedFrom());
         Provenance.Training t = v.training();
         if (t != null) {
             p.setProperty("training.epochs.asked", Integer.toString(t.epochsAsked()));
@@ -279,7 +280,8 @@ final class ArchiveTextEntries {
                     required(p, "engine.version", true), Instant.parse(required(p, "started", false)),
                     Instant.parse(required(p, "finished", false)),
                     p.getProperty("trainer", Provenance.TRAINER_UNKNOWN), trainingFromProperties(p),
-                    p.getProperty("architecture", Provenance.NOT_RECORDED));
+                    p.getProperty("architecture", Provenance.NOT_RECORDED),
+                    p.getProperty("started.from", Provenance.NOT_RECORDED));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw corrupt(PROVENANCE + " is not valid: " + e.getMessage(), e);
         }

@@ -20,21 +20,27 @@ import org.vaenodes.engine.spec.VaeConfig;
  * @param started           start of training
  * @param finished          end of training
  * @param trainer           the trainer asked for and the code that ran it, e.g. "fast: our CPU kernels (OpenBLAS
- *                          products, Java loops)" (see {@link #trainerDescription})
+ *                          products, Java loops)"
  * @param training          the training settings and how the run went; null where not recorded (models saved
  *                          before training settings were recorded, and models made by other DL4J programs)
  * @param architecture      the network as it was trained ({@link VaeConfig#describe()}: layers, latent size,
  *                          activation, likelihood, β, classes; plus the image shape), or {@link #NOT_RECORDED}
+ * @param startedFrom       the weights training started from: {@link #FROM_SCRATCH}, or a model (the fingerprint of
+ *                          its parameters and its own provenance in one line, see {@link #summary()}); or
+ *                          {@link #NOT_RECORDED}
  */
 public record Provenance(String dataSha256, int rows, long seed, String backend, String device,
         String nd4jVersion, String engineVersion, Instant started, Instant finished, String trainer,
-        Training training, String architecture) {
+        Training training, String architecture, String startedFrom) {
 
     /** What older and imported models say for what they did not record. */
     public static final String NOT_RECORDED = "not recorded";
 
     /** Trainer not recorded (models made before it was, and imported ones). */
     public static final String TRAINER_UNKNOWN = NOT_RECORDED;
+
+    /** Training started from randomly initialised weights. */
+    public static final String FROM_SCRATCH = "random weights";
 
     /**
      * The training settings (β is part of the network's configuration) and the run.
@@ -64,7 +70,28 @@ public record Provenance(String dataSha256, int rows, long seed, String backend,
     public Provenance(String dataSha256, int rows, long seed, String backend, String device, String nd4jVersion,
             String engineVersion, Instant started, Instant finished) {
         this(dataSha256, rows, seed, backend, device, nd4jVersion, engineVersion, started, finished,
-                TRAINER_UNKNOWN, null, NOT_RECORDED);
+                TRAINER_UNKNOWN, null, NOT_RECORDED, NOT_RECORDED);
+    }
+
+    /**
+     * This provenance in one line, as a model trained further from this one records where it started: the data
+     * (rows, fingerprint), the trainer and epochs, the architecture, and where this one started in turn.
+     */
+    public String summary() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        String data = dataSha256.substring(0, Math.min(12, dataSha256.length()));
+        parts.add(rows > 0 ? "trained on " + rows + " rows (data " + data + ")" : "fingerprint " + data);
+        parts.add(backend);
+        if (!trainer.equals(NOT_RECORDED)) {
+            parts.add(trainer + (training == null ? "" : ", " + training.epochsRun() + " epochs"));
+        }
+        if (!architecture.equals(NOT_RECORDED)) {
+            parts.add(architecture);
+        }
+        if (!startedFrom.equals(NOT_RECORDED)) {
+            parts.add("started from " + startedFrom);
+        }
+        return String.join("; ", parts);
     }
 
     /** The architecture as provenance records it: the configuration's description and, for images, their shape. */
@@ -75,6 +102,7 @@ public record Provenance(String dataSha256, int rows, long seed, String backend,
     public Provenance {
         Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(startedFrom, "startedFrom");
         Objects.requireNonNull(dataSha256, "dataSha256");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(device, "device");

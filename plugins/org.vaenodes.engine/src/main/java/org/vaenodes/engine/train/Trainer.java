@@ -45,7 +45,8 @@ public final class Trainer {
             TrainingListener listener, BooleanSupplier cancelled) {
         Objects.requireNonNull(config, "config");
         checkData(config, data, training);
-        return execute(() -> Network.create(config, training.seed()), data, training, 0, listener, cancelled);
+        return execute(() -> Network.create(config, training.seed()), Provenance.FROM_SCRATCH, data, training, 0,
+                listener, cancelled);
     }
 
     /**
@@ -71,20 +72,48 @@ public final class Trainer {
     static TrainingResult train(Vae vae, TrainingRows data, TrainingConfig training, int chunkRows,
             TrainingListener listener, BooleanSupplier cancelled) {
         checkData(vae.config(), data, training);
-        return execute(() -> Network.fromParameters(vae.config(), vae.parameters()), data, training, chunkRows,
+        return execute(() -> Network.fromParameters(vae.config(), vae.parameters()),
+                "weights " + parametersFingerprint(vae), data, training, chunkRows, listener, cancelled);
+    }
+
+    /**
+     * Warm start: trains on from a trained model's weights (a fine-tuning, or one round of parameter averaging), with
+     * its architecture; Adam starts afresh (its moments are not part of a model). The new model's provenance records
+     * where it started: the fingerprint of the starting parameters and the starting model's own provenance.
+     * Otherwise as {@link #train(Vae, TrainingRows, TrainingConfig, TrainingListener, BooleanSupplier)}.
+     */
+    public static TrainingResult continueFrom(TrainedModel start, TrainingRows data, TrainingConfig training,
+            TrainingListener listener, BooleanSupplier cancelled) {
+        Vae vae = start.vae();
+        checkData(vae.config(), data, training);
+        String from = "model " + parametersFingerprint(vae) + " (" + start.provenance().summary() + ")";
+        return execute(() -> Network.fromParameters(vae.config(), vae.parameters()), from, data, training, 0,
                 listener, cancelled);
+    }
+
+    /** The first 16 hex digits of the SHA-256 of a model's parameters (float32, little-endian). */
+    static String parametersFingerprint(Vae vae) {
+        float[] p = vae.parameters();
+        ByteBuffer bytes = ByteBuffer.allocate(4 * p.length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(p);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes.array());
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /**
      * Trains the network {@code own} makes on the engine thread — a new one, or a copy of a model's parameters, never
      * a model's own — and returns a new model of the result.
      */
-    private static TrainingResult execute(Supplier<Network> own, TrainingRows data, TrainingConfig training,
-            int chunkRows, TrainingListener listener, BooleanSupplier cancelled) {
+    private static TrainingResult execute(Supplier<Network> own, String startedFrom, TrainingRows data,
+            TrainingConfig training, int chunkRows, TrainingListener listener, BooleanSupplier cancelled) {
         TrainingListener l = listener == null ? TrainingListener.NONE : listener;
         BooleanSupplier c = cancelled == null ? () -> false : cancelled;
         try {
-            return EngineThread.call(() -> run(own.get(), data, training, chunkRows, l, c));
+            return EngineThread.call(() -> run(own.get(), startedFrom, data, training, chunkRows, l, c));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -151,8 +180,8 @@ public final class Trainer {
                 chunkRows > 0 ? chunkRows : TrainingMemory.chunkRows(data.width()), shuffler);
     }
 
-    private static TrainingResult run(Network network, TrainingRows data, TrainingConfig tc, int chunkRows,
-            TrainingListener listener, BooleanSupplier cancelled) throws IOException {
+    private static TrainingResult run(Network network, String startedFrom, TrainingRows data, TrainingConfig tc,
+            int chunkRows, TrainingListener listener, BooleanSupplier cancelled) throws IOException {
         Instant started = Instant.now();
         String backend = Nd4jRuntime.ensureStarted();
         String fingerprint = scan(data, data instanceof TrainingData ? null : network.config().likelihood());
@@ -238,7 +267,8 @@ public final class Trainer {
                 new Provenance.Training(tc.epochs(), history.size(), nVal > 0 ? bestEpoch : history.size(),
                         stoppedEarly, tc.batchSize(), tc.learningRate(), tc.validationFraction(),
                         tc.earlyStoppingPatience(), binarize(network.config(), tc), threads,
-                        System.getProperty("java.version")), Provenance.architectureOf(network.config()));
+                        System.getProperty("java.version")), Provenance.architectureOf(network.config()),
+                startedFrom);
         Vae trained = Vae.fromParameters(network.config(), network.parameters());
         return new TrainingResult(trained, history, stoppedEarly, bestEpoch, backend, provenance);
     }

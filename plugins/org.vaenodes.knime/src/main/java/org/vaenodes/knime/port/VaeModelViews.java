@@ -42,6 +42,7 @@ final class VaeModelViews {
         row(h, "Backend / device", escape(p.backend() + " / " + p.device()));
         row(h, "Trainer", escape(p.trainer()));
         row(h, "Network as trained", escape(p.architecture()));
+        row(h, "Started from", escape(p.startedFrom()));
         row(h, "Library versions", escape("VAE Nodes engine " + p.engineVersion() + ", ND4J " + p.nd4jVersion()));
         row(h, "Trained", p.started() + " to " + p.finished());
         Provenance.Training t = p.training();

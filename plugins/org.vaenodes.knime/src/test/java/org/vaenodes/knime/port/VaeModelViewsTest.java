@@ -33,7 +33,7 @@ class VaeModelViewsTest {
             "β (KL weight)</b></td><td>" + model.model().config().beta(),
             t.validationFraction() + ", " + t.patience(), "Binarized inputs</b></td><td>" + (t.binarize() ? "yes" : "no"),
             t.threads() + ", " + t.javaVersion(), p.trainer(), p.device(), p.engineVersion(), p.nd4jVersion(),
-            "Network as trained</b></td><td>" + p.architecture(),
+            "Network as trained</b></td><td>" + p.architecture(), "Started from</b></td><td>random weights",
             p.started().toString(), p.finished().toString()}) {
             assertTrue(html.contains(shown), "summary shows " + shown + ": " + html);
         }

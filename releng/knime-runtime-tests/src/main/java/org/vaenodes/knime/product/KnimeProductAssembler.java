@@ -37,11 +37,11 @@ public final class KnimeProductAssembler {
             throw new IllegalArgumentException(
                 "usage: KnimeProductAssembler <knime core jars> <central jars> <out> <installation>");
         }
-        deleteTree(Path.of(args[3]));
+        FileTrees.deleteTree(Path.of(args[3]));
         Path knime = Path.of(args[0]);
         Path central = Path.of(args[1]);
         Path out = Path.of(args[2]);
-        deleteTree(out);
+        FileTrees.deleteTree(out);
         Path plugins = Files.createDirectories(out.resolve("plugins"));
         List<BundleId> bundles = new ArrayList<>();
         for (Path jar : jars(knime)) {
@@ -105,15 +105,5 @@ public final class KnimeProductAssembler {
     static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.vaenodes.knime.product.FileTrees;
 
 /**
  * Our features installed as KNIME users install them, and run as KNIME runs them (README "What the build proves about
@@ -110,7 +111,7 @@ class InstalledByP2Test {
         Path product = PRODUCTS.resolve("knime-" + version);
         profiles(product); // the product is there
         Path work = PRODUCTS.resolve("osgi-run-" + version);
-        KnimeHarness.deleteTree(work);
+        FileTrees.deleteTree(work);
         int release = version.equals("5.3.0") ? 17 : 21; // KNIME 5.12's bundles require JavaSE-21
         Jdks.Jdk jdk = Jdks.atLeast(release).orElseThrow(() -> RealKnimeSetup.unavailable("no JDK " + release + "+"));
         Path framework = single(product.resolve("plugins"), "org.eclipse.osgi_");

@@ -3,10 +3,11 @@ package org.vaenodes.knime.runtime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.vaenodes.knime.product.FileTrees;
 
 /**
  * The harness that runs our flows inside a real KNIME (src/harness), compiled against that KNIME with the JDK it runs
@@ -40,7 +41,7 @@ final class KnimeHarness {
     /** Compiles the harness for {@code runtime} into {@code work/harness}. */
     static KnimeHarness compile(KnimeRuntime runtime, Jdks.Jdk jdk, Path work) throws Exception {
         Path classes = work.resolve("harness");
-        deleteTree(classes);
+        FileTrees.deleteTree(classes);
         Files.createDirectories(classes);
         List<Path> cp = new ArrayList<>(runtime.classPath());
         cp.addAll(RealKnimeSetup.projectBundles());
@@ -60,7 +61,7 @@ final class KnimeHarness {
         Path log = work.resolve("harness-javac.log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RealKnimeSetup.assertExit0(p, "Compiling the harness against " + runtime.describe(), log, 5);
-        copyTree(SOURCES.resolve("resources"), classes); // the FrameworkUtilHelper service
+        FileTrees.copyTree(SOURCES.resolve("resources"), classes); // the FrameworkUtilHelper service
         List<Path> full = new ArrayList<>(List.of(classes));
         full.addAll(cp);
         return new KnimeHarness(runtime, jdk, work, full);
@@ -111,29 +112,6 @@ final class KnimeHarness {
         }
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

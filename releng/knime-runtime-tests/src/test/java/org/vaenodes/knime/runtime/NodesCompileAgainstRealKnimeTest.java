@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.vaenodes.knime.product.FileTrees;
 
 /**
  * The main sources of org.vaenodes.knime compile against KNIME's real API (each runtime's jars, with the Eclipse UI
@@ -29,7 +30,7 @@ class NodesCompileAgainstRealKnimeTest {
     private static void compile(KnimeRuntime rt) throws Exception {
         Jdks.Jdk jdk = RealKnimeSetup.jdkFor(rt);
         Path out = RealKnimeSetup.WORK.resolve("nodes-compiled").resolve(rt.name().replaceAll("[^A-Za-z0-9._-]", "_"));
-        KnimeHarness.deleteTree(out);
+        FileTrees.deleteTree(out);
         Files.createDirectories(out);
         List<Path> cp = new ArrayList<>(rt.classPath());
         // the engine and the jars nested in our bundles (jfreechart), but not the shim-compiled nodes themselves

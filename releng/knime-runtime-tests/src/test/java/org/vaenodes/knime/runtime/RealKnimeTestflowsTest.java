@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import org.vaenodes.knime.product.FileTrees;
 
 /**
  * Every testflow executed, checked, compared with our runner, saved and loaded again by KNIME's own WorkflowManager,
@@ -44,7 +45,7 @@ class RealKnimeTestflowsTest {
         Throwable failure = null;
         try {
             Jdks.Jdk jdk = RealKnimeSetup.jdkFor(rt);
-            KnimeHarness.deleteTree(work);
+            FileTrees.deleteTree(work);
             Files.createDirectories(work);
             System.out.println("[" + rt.describe() + "] Java " + jdk.version() + " (" + jdk.home() + ")");
             KnimeHarness harness = KnimeHarness.compile(rt, jdk, work);
