@@ -48,14 +48,12 @@ public final class Dl4jNetworkFiles {
         return MAX_HEADER + 4 * parameters;
     }
 
-    /** The network's DL4J configuration as JSON. */
-    public static String configurationJson(Vae vae) {
-        requireDl4j(vae);
-        return EngineThread.supply(() -> dl4jNetworkOf(vae).getLayerWiseConfigurations().toJson());
+    /** A network's two DL4J entries: its configuration as JSON and its parameters as DL4J writes them. */
+    public record Entries(String configurationJson, byte[] coefficients) {
     }
 
-    /** The network's parameters as DL4J writes them into {@value #COEFFICIENTS}. */
-    public static byte[] coefficients(Vae vae) {
+    /** The entries {@value #CONFIGURATION} and {@value #COEFFICIENTS} of a DL4J network, from one DL4J network. */
+    public static Entries entries(Vae vae) {
         requireDl4j(vae);
         return EngineThread.supply(() -> {
             MultiLayerNetwork net = dl4jNetworkOf(vae);
@@ -66,7 +64,7 @@ public final class Dl4jNetworkFiles {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return out.toByteArray();
+            return new Entries(net.getLayerWiseConfigurations().toJson(), out.toByteArray());
         });
     }
 

@@ -74,8 +74,9 @@ public final class ModelArchive {
         Vae vae = model.vae();
         // the description of the network first, then its parameters: a reader can cap the parameters' size by it
         if (vae.isDl4jNetwork()) {
-            putText(zip, Dl4jNetworkFiles.CONFIGURATION, Dl4jNetworkFiles.configurationJson(vae));
-            put(zip, Dl4jNetworkFiles.COEFFICIENTS, Dl4jNetworkFiles.coefficients(vae));
+            Dl4jNetworkFiles.Entries dl4j = Dl4jNetworkFiles.entries(vae);
+            putText(zip, Dl4jNetworkFiles.CONFIGURATION, dl4j.configurationJson());
+            put(zip, Dl4jNetworkFiles.COEFFICIENTS, dl4j.coefficients());
         }
         Properties format = new Properties();
         format.setProperty("format.version", Integer.toString(FORMAT_VERSION));
