@@ -28,6 +28,27 @@ public class MakeIcons {
         save(learner(), nodes + "learner/vae-learner.png");
         save(modelFile(true), nodes + "modelio/model-writer.png");
         save(modelFile(false), nodes + "modelio/model-reader.png");
+        save(averager(), nodes + "averager/model-averager.png");
+    }
+
+    /** Three small hourglasses (the models) on the left merge into one on the right. */
+    static BufferedImage averager() {
+        BufferedImage img = canvas();
+        Graphics2D g = pen(img);
+        g.setColor(ACCENT);
+        for (int y : new int[] {0, 6, 12}) {
+            g.fillPolygon(new int[] {0, 2, 2, 0}, new int[] {y, y + 1, y + 2, y + 3}, 4);
+            g.fillPolygon(new int[] {4, 2, 2, 4}, new int[] {y, y + 1, y + 2, y + 3}, 4);
+        }
+        g.setColor(INK);
+        g.drawLine(5, 2, 8, 7);
+        g.drawLine(5, 7, 8, 7);
+        g.drawLine(5, 13, 8, 8);
+        g.setColor(ACCENT);
+        g.fillPolygon(new int[] {9, 12, 12, 9}, new int[] {3, 6, 9, 12}, 4);
+        g.fillPolygon(new int[] {15, 12, 12, 15}, new int[] {3, 6, 9, 12}, 4);
+        g.dispose();
+        return img;
     }
 
     /** A small hourglass and a document with a folded corner; the arrow points into the file (write) or out of it. */

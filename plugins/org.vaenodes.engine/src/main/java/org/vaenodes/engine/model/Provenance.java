@@ -75,7 +75,8 @@ public record Provenance(String dataSha256, int rows, long seed, String backend,
 
     /**
      * This provenance in one line, as a model trained further from this one records where it started: the data
-     * (rows, fingerprint), the trainer and epochs, the architecture, and where this one started in turn.
+     * (rows, fingerprint), the trainer and epochs, the architecture, and where this one started in turn (its first
+     * {@value #SUMMARY_START_CHARS} characters, so that a chain of fine-tunings and averagings stays readable).
      */
     public String summary() {
         java.util.List<String> parts = new java.util.ArrayList<>();
@@ -89,9 +90,16 @@ public record Provenance(String dataSha256, int rows, long seed, String backend,
             parts.add(architecture);
         }
         if (!startedFrom.equals(NOT_RECORDED)) {
-            parts.add("started from " + startedFrom);
+            parts.add("started from " + shortened(startedFrom));
         }
         return String.join("; ", parts);
+    }
+
+    /** Where a summary's start may take this many characters: rounds of averaging nest summaries in summaries. */
+    static final int SUMMARY_START_CHARS = 400;
+
+    private static String shortened(String text) {
+        return text.length() <= SUMMARY_START_CHARS ? text : text.substring(0, SUMMARY_START_CHARS - 1) + "…";
     }
 
     /** The architecture as provenance records it: the configuration's description and, for images, their shape. */

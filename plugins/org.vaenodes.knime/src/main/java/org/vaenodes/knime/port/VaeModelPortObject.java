@@ -35,6 +35,10 @@ public final class VaeModelPortObject extends AbstractPortObject {
     /** Registered in plugin.xml on org.knime.core.PortType. */
     public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(VaeModelPortObject.class);
 
+    /** The same type for an input that may stay unconnected. */
+    public static final PortType TYPE_OPTIONAL =
+        PortTypeRegistry.getInstance().getPortType(VaeModelPortObject.class, true);
+
     /** KNIME finds this serializer reflectively. */
     public static final class Serializer extends AbstractPortObjectSerializer<VaeModelPortObject> {
     }

@@ -32,6 +32,12 @@ final class Expectations {
     private static final Pattern FAILS = Pattern.compile("fails (\\d+) ~ (.+)");
     private static final Pattern WARNS = Pattern.compile("warns (\\d+) ~ (.+)");
     private static final Pattern EXPORT = Pattern.compile("export (\\d+):(\\d+)(?: \\[([^\\]]+)\\])? -> (\\S+)");
+    private static final Pattern MEAN = Pattern.compile("mean (\\d+):(\\d+) \"([^\"]+)\" (<=|>=) (\\S+)");
+    /** Scores of one column against labels of another: {@code "score" by "label" = 8,9}; "score" low: low = positive. */
+    private static final String SCORED = "\"([^\"]+)\"( low)? by \"([^\"]+)\" = (\\S+)";
+    private static final Pattern AUC = Pattern.compile("auc (\\d+):(\\d+) " + SCORED + " (<=|>=) (\\S+)");
+    private static final Pattern EXPORT_SCORES =
+        Pattern.compile("export (\\d+):(\\d+) (roc|histogram) " + SCORED + " -> (\\S+)");
 
     private final List<String> lines;
 
@@ -161,7 +167,20 @@ final class Expectations {
                 double v = ((DoubleValue) last.getCell(col)).getDoubleValue();
                 double bound = Double.parseDouble(m.group(5));
                 expect(m.group(4).equals("<=") ? v <= bound : v >= bound, l, "value " + v, problems);
-            } else if (!FAILS.matcher(l).matches() && !WARNS.matcher(l).matches() && !EXPORT.matcher(l).matches()) {
+            } else if ((m = MEAN.matcher(l)).matches()) {
+                double v = ScorePlots.mean((BufferedDataTable) port(run, m.group(1), m.group(2)), m.group(3));
+                double bound = Double.parseDouble(m.group(5));
+                expect(m.group(4).equals("<=") ? v <= bound : v >= bound, l, "mean " + v, problems);
+            } else if ((m = AUC.matcher(l)).matches()) {
+                ScorePlots.Scores s = ScorePlots.read((BufferedDataTable) port(run, m.group(1), m.group(2)),
+                    m.group(3), m.group(4) != null, m.group(5), m.group(6));
+                RocCurve roc = s.roc();
+                double auc = roc.auc();
+                double bound = Double.parseDouble(m.group(8));
+                expect(m.group(7).equals("<=") ? auc <= bound : auc >= bound, l, "AUC " + auc + " ("
+                    + roc.positives() + " positive, " + roc.negatives() + " normal rows)", problems);
+            } else if (!FAILS.matcher(l).matches() && !WARNS.matcher(l).matches() && !EXPORT.matcher(l).matches()
+                && !EXPORT_SCORES.matcher(l).matches()) {
                 problems.add("expected: cannot parse line \"" + l + "\"");
             }
         } catch (RuntimeException e) {
@@ -172,7 +191,19 @@ final class Expectations {
     /** Copies the outputs named by {@code export} lines to well-known file names (e.g. latent-grid.png). */
     void export(FlowOutcome run, Path outDir) throws IOException {
         for (String l : lines) {
-            Matcher m = EXPORT.matcher(l);
+            Matcher m = EXPORT_SCORES.matcher(l);
+            if (m.matches()) {
+                ScorePlots.Scores s = ScorePlots.read((BufferedDataTable) port(run, m.group(1), m.group(2)),
+                    m.group(4), m.group(5) != null, m.group(6), m.group(7));
+                Path target = outDir.resolve(m.group(8));
+                if (m.group(3).equals("roc")) {
+                    ScorePlots.writeRoc(s, target);
+                } else {
+                    ScorePlots.writeHistogram(s, target);
+                }
+                continue;
+            }
+            m = EXPORT.matcher(l);
             if (!m.matches()) {
                 continue;
             }

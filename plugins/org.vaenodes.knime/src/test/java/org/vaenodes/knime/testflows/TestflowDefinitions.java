@@ -7,6 +7,7 @@ import org.knime.core.node.NodeSettings;
 import org.vaenodes.engine.data.BuiltInSample;
 import org.vaenodes.engine.data.IdxWriter;
 import org.vaenodes.engine.data.MnistDataset;
+import org.vaenodes.knime.nodes.averager.VaeModelAveragerNodeFactory;
 import org.vaenodes.knime.nodes.decoder.VaeDecoderNodeFactory;
 import org.vaenodes.knime.nodes.encoder.VaeEncoderNodeFactory;
 import org.vaenodes.knime.nodes.grid.LatentGridRendererNodeFactory;
@@ -38,6 +39,8 @@ public final class TestflowDefinitions {
         dl4jModelFiles().write(root.resolve("05_dl4j_model_files"));
         // its data/images/ are made by data/make_images.py (Twemoji pictures, CC-BY 4.0; see data/LICENSE-images.txt)
         ownImages().write(root.resolve("06_own_images"));
+        parameterAveraging().write(root.resolve("07_parameter_averaging"));
+        anomalyDetection().write(root.resolve("08_anomaly_detection"));
     }
 
     /** Where flows write their DL4J model file; the runner points output_… variables at the run's output folder. */
@@ -142,6 +145,74 @@ public final class TestflowDefinitions {
             .connect(2, 0, 3, 0)
             .connect(1, 0, 5, 0)
             .connect(5, 0, 4, 0).connect(1, 0, 4, 1);
+    }
+
+    /** Epochs each part is trained per round of flow 07 (its comparison trains one Learner rounds × as many). */
+    static final int EPOCHS_PER_ROUND = 2;
+
+    /**
+     * Parameter averaging, two rounds unrolled: a starting model (1 epoch on 1,000 digits); the 9,000 training digits
+     * split into three parts by three MNIST Readers (first_row, max_rows); three Learners train copies of the start
+     * on the parts in parallel branches, the VAE Model Averager merges them; the second round starts from the
+     * average. For comparison one Learner trains the start on all rows for as many epochs; the Encoder scores both on
+     * the 1,000 test digits.
+     */
+    static TestflowWriter parameterAveraging() {
+        TestflowWriter flow = new TestflowWriter()
+            .node(reader(1, "1,000 digits for the starting model", Map.of("max_rows", 1000), 60, 40))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "Starting model: 1 epoch, 10-D latent",
+                Map.of("list_column", "Pixels", "latent_size", 10, "epochs", 1), Map.of(), 240, 40))
+            .connect(1, 0, 2, 0);
+        int[] firstRows = {0, 3000, 6000};
+        for (int k = 0; k < 3; k++) {
+            flow.node(reader(3 + k, "Part " + (k + 1) + ": digits " + firstRows[k] + " to " + (firstRows[k] + 2999),
+                Map.of("first_row", firstRows[k], "max_rows", 3000), 60, 160 + 120 * k));
+        }
+        for (int round = 0; round < 2; round++) {
+            int from = round == 0 ? 2 : 9;
+            int first = round == 0 ? 6 : 10;
+            int averager = round == 0 ? 9 : 13;
+            for (int k = 0; k < 3; k++) {
+                flow.node(new NodeSpec(first + k, VaeLearnerNodeFactory.class, "Round " + (round + 1) + ", part "
+                    + (k + 1) + ": " + EPOCHS_PER_ROUND + " epochs from " + (round == 0 ? "the start" : "the average"),
+                    Map.of("list_column", "Pixels", "epochs", EPOCHS_PER_ROUND, "seed", 42 + k), Map.of(),
+                    260 + 400 * round, 160 + 120 * k))
+                    .connect(3 + k, 0, first + k, 0)
+                    .connect(from, 0, first + k, 1)
+                    .connect(first + k, 0, averager, k);
+            }
+            flow.node(new NodeSpec(averager, VaeModelAveragerNodeFactory.class, "Round " + (round + 1)
+                + ": the average, weighted by rows", Map.of(), Map.of(), 460 + 400 * round, 280));
+        }
+        return flow
+            .node(reader(14, "1,000 test digits", Map.of("source", "builtin-test"), 860, 40))
+            .node(new NodeSpec(15, VaeEncoderNodeFactory.class, "-ELBO of the averaged model",
+                Map.of("neg_elbo", true), Map.of(), 1060, 160))
+            .connect(13, 0, 15, 0).connect(14, 0, 15, 1)
+            .node(reader(16, "All 9,000 training digits", Map.of(), 60, 520))
+            .node(new NodeSpec(17, VaeLearnerNodeFactory.class, "One Learner on all rows: "
+                + 2 * EPOCHS_PER_ROUND + " epochs from the start", Map.of("list_column", "Pixels", "epochs",
+                    2 * EPOCHS_PER_ROUND), Map.of(), 660, 520))
+            .connect(16, 0, 17, 0).connect(2, 0, 17, 1)
+            .node(new NodeSpec(18, VaeEncoderNodeFactory.class, "-ELBO of the one Learner",
+                Map.of("neg_elbo", true), Map.of(), 1060, 520))
+            .connect(17, 0, 18, 0).connect(14, 0, 18, 1);
+    }
+
+    /**
+     * Anomaly detection: a VAE learns the digits 1 to 9 only (the MNIST Reader's label filter); the Encoder scores all
+     * 1,000 test digits with the reconstruction log-probability, and the held-out digit 0 is the anomaly.
+     */
+    static TestflowWriter anomalyDetection() {
+        return new TestflowWriter()
+            .node(reader(1, "Normal data: training digits 1 to 9", Map.of("labels", "1-9"), 60, 100))
+            .node(new NodeSpec(2, VaeLearnerNodeFactory.class, "Learns what normal digits look like",
+                Map.of("list_column", "Pixels", "latent_size", 10), Map.of(), 260, 100))
+            .node(reader(3, "1,000 test digits, the zeros among them", Map.of("source", "builtin-test"), 260, 240))
+            .node(new NodeSpec(4, VaeEncoderNodeFactory.class, "Anomaly score of every test digit",
+                Map.of("anomaly_score", true, "neg_elbo", true), Map.of(), 460, 170))
+            .connect(1, 0, 2, 0)
+            .connect(2, 0, 4, 0).connect(3, 0, 4, 1);
     }
 
     /** A VAE conditioned on the digit label: ten samples of every digit, and the latent grid of the digit 3. */

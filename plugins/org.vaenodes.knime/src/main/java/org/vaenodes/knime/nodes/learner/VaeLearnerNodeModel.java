@@ -23,6 +23,7 @@ import org.vaenodes.engine.spec.VaeConfig;
 import org.vaenodes.engine.train.TrainedModel;
 import org.vaenodes.engine.train.Trainer;
 import org.vaenodes.engine.train.TrainingCancelledException;
+import org.vaenodes.engine.train.TrainingConfig;
 import org.vaenodes.engine.train.TrainingData;
 import org.vaenodes.engine.train.TrainingDivergedException;
 import org.vaenodes.engine.train.TrainingResult;
@@ -51,13 +52,19 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
     private final VaeLearnerSettings settings = new VaeLearnerSettings();
 
     VaeLearnerNodeModel() {
-        super(new PortType[] {BufferedDataTable.TYPE}, new PortType[] {VaeModelPortObject.TYPE, BufferedDataTable.TYPE});
+        super(new PortType[] {BufferedDataTable.TYPE, VaeModelPortObject.TYPE_OPTIONAL},
+            new PortType[] {VaeModelPortObject.TYPE, BufferedDataTable.TYPE});
     }
 
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         settings.checkConsistent();
         DataTableSpec spec = (DataTableSpec) inSpecs[0];
+        if (inSpecs.length > StartingModel.PORT && inSpecs[StartingModel.PORT] != null) {
+            VaeModelPortObjectSpec start = VaeModelPortObjectSpec.require(inSpecs[StartingModel.PORT]);
+            StartingModel.check(settings, start, spec);
+            return new PortObjectSpec[] {StartingModel.outputSpec(start), TrainingHistoryTable.SPEC};
+        }
         autoSelectListColumn(spec);
         autoSelectImageColumn(spec);
         InputColumns input = inputColumns(spec);
@@ -154,6 +161,9 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
     protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
         EngineSetup.ensureConfigured();
         BufferedDataTable table = (BufferedDataTable) in[0];
+        if (in.length > StartingModel.PORT && in[StartingModel.PORT] != null) {
+            return continueTraining(table, VaeModelPortObject.atInput(in[StartingModel.PORT]), exec);
+        }
         DataTableSpec spec = table.getDataTableSpec();
         LabelColumn label = labelColumn(spec);
         TrainingResult result;
@@ -163,7 +173,7 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         int skipped;
         try (TrainingTableReader.Result read = TrainingTableReader.read(table, inputColumns(spec), label,
             settings.missingValues.value() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05))) {
-            checkLikelihoodFits(read);
+            checkLikelihoodFits(read, settings.likelihood.value());
             config = vaeConfig(read, imageShape(read.input(), spec));
             input = read.input();
             labelValues = read.labelValues();
@@ -189,17 +199,62 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
     }
 
     /**
+     * Warm start: trains on from the model at the second input, with its architecture, reading the columns it reads
+     * (Adam starts afresh: its moments are not part of a model). The new model's provenance names the start.
+     */
+    private PortObject[] continueTraining(BufferedDataTable table, VaeModelPortObject startPort,
+        ExecutionContext exec) throws Exception {
+        DataTableSpec spec = table.getDataTableSpec();
+        VaeModelPortObjectSpec startSpec = startPort.getSpec();
+        InputColumns columns = StartingModel.check(settings, startSpec, spec);
+        TrainedModel start = startPort.model();
+        startPort.network(startSpec.input().width());
+        InputDescription description = start.input();
+        LabelColumn label = description.labelColumn() == null ? null : LabelColumn.of(spec, description.labelColumn());
+        TrainingConfig training = settings.trainingConfig(StartingModel.binarize(settings, startSpec));
+        TrainingResult result;
+        int skipped;
+        try (TrainingTableReader.Result read = TrainingTableReader.read(table, columns, label,
+            settings.missingValues.value() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05))) {
+            if (label != null && !read.labelValues().equals(description.labelValues())) {
+                throw new InputDataException("The label column '" + label.name() + "' holds the classes "
+                    + read.labelValues() + ", but the model at input 2 was trained on " + description.labelValues()
+                    + ": continuing needs the same classes (class i must stay class i).");
+            }
+            checkLikelihoodFits(read, start.config().likelihood());
+            skipped = read.skippedRows();
+            result = Trainer.continueFrom(start, read.data(), training,
+                new ProgressReporter(exec.createSubProgress(0.95), settings.epochs.getIntValue()),
+                Cancellation.of(exec));
+        } catch (TrainingCancelledException e) {
+            throw new CanceledExecutionException("Training cancelled: " + e.getMessage());
+        } catch (TrainingDivergedException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new InputDataException(e.getMessage());
+        }
+        if (skipped > 0) {
+            setWarningMessage("Skipped " + skipped + " row(s) with missing values.");
+        }
+        pushFlowVariables(result);
+        VaeModelPortObjectSpec outSpec = new VaeModelPortObjectSpec(description, startSpec.latentSize(),
+            startSpec.likelihood(), start.config().imageShape(), result.backend(), startSpec.whyNotDl4j());
+        return new PortObject[] {new VaeModelPortObject(TrainedModel.of(result, description), outSpec),
+            TrainingHistoryTable.create(result.history(), exec)};
+    }
+
+    /**
      * Rows in memory are checked here, with advice; rows in a file are checked by the trainer while it reads them
      * once before training (same rule and message, without the advice).
      */
-    private void checkLikelihoodFits(TrainingTableReader.Result read)
-        throws InvalidSettingsException, InputDataException {
+    private static void checkLikelihoodFits(TrainingTableReader.Result read, Likelihood likelihood)
+        throws InputDataException {
         if (!(read.data() instanceof TrainingData inMemory)) {
             return;
         }
-        String unfit = inMemory.whyNotFor(settings.likelihood.value());
+        String unfit = inMemory.whyNotFor(likelihood);
         if (unfit != null) {
-            throw new InputDataException(unfit + " (counting the rows used). " + (settings.likelihood.value()
+            throw new InputDataException(unfit + " (counting the rows used). " + (likelihood
                 == Likelihood.BERNOULLI ? "Scale the input (e.g. the MNIST Reader's 'Scale pixels to [0, 1]') or"
                     + " choose the gaussian likelihood." : "Remove or fix such rows."));
         }

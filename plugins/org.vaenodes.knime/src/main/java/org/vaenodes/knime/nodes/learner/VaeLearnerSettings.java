@@ -293,9 +293,14 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     }
 
     TrainingConfig trainingConfig() throws InvalidSettingsException {
+        return trainingConfig(binarizeInputs());
+    }
+
+    /** The training settings with binarization as decided for the network trained (a starting model decides it). */
+    TrainingConfig trainingConfig(boolean binarizeInputs) throws InvalidSettingsException {
         return new TrainingConfig(epochs.getIntValue(), batchSize.getIntValue(), learningRate.getDoubleValue(),
             seed.getIntValue(), validationPercent.getDoubleValue() / 100.0, patience.getIntValue(),
-            binarizeInputs(), trainer.value());
+            binarizeInputs, trainer.value());
     }
 
     private static int[] layers(String text, String key) throws InvalidSettingsException {

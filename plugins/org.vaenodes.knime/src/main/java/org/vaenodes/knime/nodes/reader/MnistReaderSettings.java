@@ -42,7 +42,9 @@ final class MnistReaderSettings extends NodeSettingsGroup {
     static final String CFG_IMAGES_FILE = "images_file";
     static final String CFG_LABELS_FILE = "labels_file";
     static final String CFG_CACHE_DIR = "cache_dir";
+    static final String CFG_FIRST_ROW = "first_row";
     static final String CFG_MAX_ROWS = "max_rows";
+    static final String CFG_LABELS = "labels";
     static final String CFG_PIXEL_OUTPUT = "pixel_output";
     static final String CFG_SCALE_TO_UNIT = "scale_to_unit";
     static final String CFG_IMAGE_COLUMN = "image_column";
@@ -53,6 +55,9 @@ final class MnistReaderSettings extends NodeSettingsGroup {
 
     /** The cache folder came with the download sources, after workflows had been saved without it. */
     private static final String WITH_CACHE_FOLDER = Setting.FIRST_RELEASE + "+cache-folder";
+
+    /** First row and label filter came after workflows had been saved without them. */
+    private static final String WITH_ROW_SELECTION = Setting.FIRST_RELEASE + "+row-selection";
 
     private static final String SOURCE = "Source";
     private static final String OUTPUT = "Output";
@@ -91,10 +96,30 @@ final class MnistReaderSettings extends NodeSettingsGroup {
             + "folder given by the Java system property <tt>vaenodes.datasets.dir</tt>). Only used by the download "
             + "sources."));
 
+    final SettingsModelIntegerBounded firstRow = declare(Setting.integer(CFG_FIRST_ROW, 0, 0, Integer.MAX_VALUE, 1000)
+        .label("First row").section(SOURCE).since(WITH_ROW_SELECTION)
+        .description("Skip this many images from the start of the source: reading starts at the image with this "
+            + "index (0, the default, is the first image). Together with <i>Maximum rows</i> this reads a range of "
+            + "the source: first row 3000 and maximum rows 3000 read images 3000 to 5999, so three readers can "
+            + "split the 9,000 built-in training digits into three parts. Row IDs keep each image's index in the "
+            + "source (Row3000, Row3001, ...). A first row at or beyond the number of images in the source is an "
+            + "error that says how many there are."));
+
     final SettingsModelIntegerBounded maxRows = declare(Setting.integer(CFG_MAX_ROWS, MAX_ROWS_ALL, 0,
         Integer.MAX_VALUE, 1000)
         .label("Maximum rows").section(SOURCE)
-        .description("Read at most this many images from the start of the file; 0 (default) reads all of them."));
+        .description("Read at most this many images, starting at the first row; 0 (default) reads all of them up "
+            + "to the end of the source."));
+
+    final SettingsModelString labels = declare(Setting.text(CFG_LABELS, "", 15)
+        .label("Labels to keep").section(SOURCE).since(WITH_ROW_SELECTION).optional()
+        .description("Keep only images whose label is in this list of labels (class ids 0 to 255) and ranges of "
+            + "labels, separated by commas: e.g. <tt>0-8</tt>, <tt>0,1,2</tt> or <tt>1-3,7</tt>; blanks are "
+            + "ignored. Empty (default) keeps all images. The filter applies after the range: <i>First row</i> "
+            + "and <i>Maximum rows</i> choose images by their position in the source, then images in that range "
+            + "with other labels are dropped, so the output can have fewer rows than <i>Maximum rows</i>. Row IDs "
+            + "keep the images' indices in the source (e.g. Row7, Row12, ...). Needs a source with labels (for "
+            + "<i>IDX files</i>, a labels file)."));
 
     final ChoiceSetting<PixelOutput> pixelOutput = declare(ChoiceSetting.of(CFG_PIXEL_OUTPUT, PixelOutput.LIST)
         .label("Pixel output").section(OUTPUT)
@@ -142,9 +167,15 @@ final class MnistReaderSettings extends NodeSettingsGroup {
             throw new InvalidSettingsException("Source is 'idx-files' but no images file is set ("
                 + CFG_IMAGES_FILE + "): choose an idx3-ubyte file (raw or .gz).");
         }
+        labelFilter();
         if (pixelOutput.value() == PixelOutput.NONE && !imageColumn.getBooleanValue()) {
             throw new InvalidSettingsException(
                 "Nothing to output: pixel output is 'none' and the image column is switched off.");
         }
+    }
+
+    /** The parsed label filter; wrong text is an error naming the setting and the entry. */
+    LabelFilter labelFilter() throws InvalidSettingsException {
+        return LabelFilter.parse(labels.getStringValue(), CFG_LABELS);
     }
 }

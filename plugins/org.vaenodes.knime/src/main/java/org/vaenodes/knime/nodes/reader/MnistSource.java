@@ -26,8 +26,15 @@ import org.vaenodes.knime.nodes.reader.MnistReaderSettings.Source;
  */
 record MnistSource(Source source, Path images, Path labels, Path cacheDir) {
 
-    /** Image geometry and label presence, known before any pixel is read. */
-    record Shape(int rows, int cols, boolean hasLabels) {
+    /**
+     * Image geometry, label presence and number of images, known before any pixel is read.
+     *
+     * @param count the number of images in the source, or {@link #UNKNOWN} (a download not yet made)
+     */
+    record Shape(int rows, int cols, boolean hasLabels, int count) {
+
+        /** The count of a source that cannot be known without downloading it. */
+        static final int UNKNOWN = -1;
     }
 
     static MnistSource of(MnistReaderSettings s) throws InvalidSettingsException {
@@ -49,7 +56,12 @@ record MnistSource(Source source, Path images, Path labels, Path cacheDir) {
     Shape shape() throws InvalidSettingsException {
         if (source != Source.IDX_FILES) {
             // the built-in sample and both downloadable data sets are 28x28 with labels
-            return new Shape(BuiltInSample.SIDE, BuiltInSample.SIDE, true);
+            int count = switch (source) {
+                case BUILTIN_TRAIN -> BuiltInSample.Split.TRAIN.size();
+                case BUILTIN_TEST -> BuiltInSample.Split.TEST.size();
+                default -> Shape.UNKNOWN;
+            };
+            return new Shape(BuiltInSample.SIDE, BuiltInSample.SIDE, true, count);
         }
         try {
             IdxHeader h = IdxReader.readHeader(images, IdxKind.IMAGES);
@@ -60,7 +72,7 @@ record MnistSource(Source source, Path images, Path labels, Path cacheDir) {
                         + h.describe() + " but " + labels + " holds " + l.describe() + ".");
                 }
             }
-            return new Shape(h.rows(), h.cols(), labels != null);
+            return new Shape(h.rows(), h.cols(), labels != null, h.count());
         } catch (IOException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }

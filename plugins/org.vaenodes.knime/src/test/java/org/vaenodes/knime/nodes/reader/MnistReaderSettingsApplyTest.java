@@ -40,8 +40,9 @@ class MnistReaderSettingsApplyTest {
     }
 
     @Test
-    void theCacheFolderIsTheSettingAddedAfterTheFirstWorkflowsWereSaved() {
-        assertEquals(List.of(MnistReaderSettings.CFG_CACHE_DIR), new MnistReaderSettings().settings().stream()
+    void theCacheFolderAndTheRowSelectionAreTheSettingsAddedAfterTheFirstWorkflowsWereSaved() {
+        assertEquals(List.of(MnistReaderSettings.CFG_CACHE_DIR, MnistReaderSettings.CFG_FIRST_ROW,
+            MnistReaderSettings.CFG_LABELS), new MnistReaderSettings().settings().stream()
             .filter(Setting::addedLater).map(Setting::key).toList());
     }
 }
