@@ -14,6 +14,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObjectSpec;
 import org.vaenodes.engine.model.Provenance;
 import org.vaenodes.knime.nodes.averager.VaeModelAveragerNodeFactory;
+import org.vaenodes.knime.nodes.modelio.VaeModelReaderNodeFactory;
 import org.vaenodes.knime.nodes.reader.MnistReaderNodeFactory;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
@@ -117,6 +118,29 @@ class WarmStartNodeTest {
         } finally {
             learner.close();
         }
+    }
+
+    @Test
+    void aVaeSavedByDl4jItselfIsFineTunedThroughTheModelReader() throws Exception {
+        NodeHarness<?> reader = NodeHarness.of(VaeModelReaderNodeFactory.class);
+        reader.applySettings("file", java.nio.file.Path.of("../../testflows/05_dl4j_model_files/data/dl4j-vae.zip")
+            .toAbsolutePath().toString());
+        VaeModelPortObject dl4j = (VaeModelPortObject) reader.execute()[0];
+        reader.close();
+        assertEquals(0, dl4j.model().provenance().rows(), "a DL4J-made model records no training rows");
+        NodeHarness<?> learner = NodeHarness.of(VaeLearnerNodeFactory.class);
+        learner.applySettings("epochs", 2, "list_column", dl4j.getSpec().input().listColumn());
+        var out = learner.execute(moreDigits, dl4j);
+        learner.close();
+        VaeModelPortObject tuned = (VaeModelPortObject) out[0];
+        assertEquals(dl4j.model().config(), tuned.model().config(), "DL4J's architecture kept");
+        assertTrue(tuned.model().vae().isDl4jNetwork(), "still a DL4J network");
+        assertTrue(tuned.model().provenance().startedFrom().contains("imported from a DL4J model file"),
+            tuned.model().provenance().startedFrom());
+        BufferedDataTable history = (BufferedDataTable) out[1];
+        double first = ((DoubleCell) history.iterator().next().getCell(1)).getDoubleValue();
+        assertTrue(lastTrainNegElbo(history) < first, "fine-tuning lowers the -ELBO: " + first + " -> "
+            + lastTrainNegElbo(history));
     }
 
     @Test
