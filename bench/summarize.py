@@ -2,6 +2,7 @@
 """Reads the logs of bench/run, prints a table and one JSON line of all figures, writes bench/results.json.
 
 Usage: summarize.py LOG_DIR RESULTS_JSON MODE
+       summarize.py --disturbed LOG_DIR NAME...   exit 0 if any of the runs was disturbed (see foreign_cores)
 """
 import datetime
 import json
@@ -48,23 +49,63 @@ def time_v(logs, name):
     return (int(rss.group(1)) / 1024.0 if rss else None), wall_s
 
 
-def pooled(logs, prefix):
-    """The training runs PREFIX-1, PREFIX-2, ... of one system pooled: every epoch of every run counts for the min
-    and the median; test -ELBO and inference from the first run; peak RSS the largest."""
+# More CPU time than this from other processes, in cores, during a run marks it as disturbed
+DISTURBED_CORES = 0.25
+
+
+def foreign_cores(logs, name):
+    """What else ran during run NAME, in cores: the machine's busy CPU time (/proc/stat, steal included) minus the
+    run's own (user + system from /usr/bin/time -v), per second of its wall time, minus the background load the mode
+    sets up on purpose. None when not recorded."""
+    load_path = os.path.join(logs, name + ".load")
+    time_path = os.path.join(logs, name + ".time")
+    if not (os.path.exists(load_path) and os.path.exists(time_path)):
+        return None
+    load = json.load(open(load_path))
+    text = open(time_path).read()
+    user = re.search(r"User time \(seconds\): ([\d.]+)", text)
+    system = re.search(r"System time \(seconds\): ([\d.]+)", text)
+    if not (user and system) or load["wall_s"] <= 0:
+        return None
+    own = float(user.group(1)) + float(system.group(1))
+    return (load["machine_busy_s"] - own) / load["wall_s"] - load.get("background_cores", 0)
+
+
+def disturbed(logs, name):
+    f = foreign_cores(logs, name)
+    return f is not None and f > DISTURBED_CORES
+
+
+def rounds_of(logs, prefix):
+    k = 0
+    while last(logs, "%s-%d" % (prefix, k + 1), "result"):
+        k += 1
+    return k
+
+
+def pooled(logs, prefix, excluded=()):
+    """The training runs PREFIX-1, PREFIX-2, ... of one system pooled, but for the rounds in EXCLUDED (disturbed):
+    every epoch of every run counts for the min and the median; test -ELBO and inference from the first run; peak
+    RSS the largest."""
     runs = []
+    foreign = []
     k = 1
     while True:
-        r = last(logs, "%s-%d" % (prefix, k), "result")
+        name = "%s-%d" % (prefix, k)
+        r = last(logs, name, "result")
         if not r:
             break
-        rss, wall = time_v(logs, "%s-%d" % (prefix, k))
-        runs.append((r, rss if rss is not None else r.get("peak_rss_mb"), wall))
+        foreign.append(rnd(foreign_cores(logs, name), 2))
+        if k not in excluded:
+            rss, wall = time_v(logs, name)
+            runs.append((r, rss if rss is not None else r.get("peak_rss_mb"), wall))
         k += 1
     if not runs:
         return None
     out = dict(runs[0][0])
     epochs = [s for r, _, _ in runs for s in r["seconds"]]
     out["rounds"] = len(runs)
+    out["foreign_cores"] = foreign
     out["seconds"] = [r["seconds"] for r, _, _ in runs]
     out["s_per_epoch_min"] = min(epochs)
     out["s_per_epoch_median"] = statistics.median(epochs)
@@ -92,6 +133,8 @@ def cpu_model():
 
 
 def main():
+    if sys.argv[1] == "--disturbed":
+        sys.exit(0 if any(disturbed(sys.argv[2], n) for n in sys.argv[3:]) else 1)
     logs, results_path, mode = sys.argv[1], sys.argv[2], sys.argv[3]
     res = {"bench": "vae-nodes issue 7", "mode": mode,
            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -123,11 +166,19 @@ def main():
 
     rows = []
     for ds in ("sample", "fashion"):
-        e = pooled(logs, ds + "-engine")
-        p = pooled(logs, ds + "-pytorch")
+        # a round stays disturbed only if its rerun was too (bench/run reruns a disturbed round once)
+        excluded = [k for k in range(1, max(rounds_of(logs, ds + "-engine"), rounds_of(logs, ds + "-pytorch")) + 1)
+                    if disturbed(logs, "%s-engine-%d" % (ds, k)) or disturbed(logs, "%s-pytorch-%d" % (ds, k))]
+        rerun = sorted(int(m.group(1)) for f in os.listdir(logs)
+                       for m in [re.match(r"%s-engine-(\d+)-disturbed\.out$" % ds, f)] if m)
+        e = pooled(logs, ds + "-engine", excluded)
+        p = pooled(logs, ds + "-pytorch", excluded)
         if not e and not p:
             continue
-        entry = {}
+        entry = {"rounds_rerun_after_disturbance": rerun, "rounds_left_out_disturbed": excluded}
+        if excluded:
+            print("NOTE: %s: round(s) %s disturbed twice by other work on the machine (over %.2f cores): left out of "
+                  "the pooled figures" % (ds, excluded, DISTURBED_CORES))
         for sysname, r in (("engine", e), ("pytorch", p)):
             if not r:
                 entry[sysname] = None
@@ -135,6 +186,8 @@ def main():
             n = r["train_rows"]
             eff = FLOP_PER_EXAMPLE * n / r["s_per_epoch_median"] / 1e9
             entry[sysname] = {"epochs": r["epochs"], "rounds": r["rounds"], "train_rows": n,
+                              "foreign_cores_per_round": r["foreign_cores"],
+                              "spread_median_over_min": rnd(r["s_per_epoch_median"] / r["s_per_epoch_min"]),
                               "test_rows": r["test_rows"],
                               "s_per_epoch": [[rnd(s) for s in run] for run in r["seconds"]],
                               "s_per_epoch_min": rnd(r["s_per_epoch_min"]),
@@ -237,6 +290,17 @@ def main():
             print("|  | each round back to back (medians) | | | %s → **%.2f** | | | | |" % (
                 " / ".join("%.2f" % x for x in entry["ratio_median_per_round"]),
                 entry["ratio_engine_over_pytorch_rounds_mean"]))
+    for ds, entry in rows:
+        parts = []
+        for sysname in ("engine", "pytorch"):
+            r = entry.get(sysname)
+            if r:
+                parts.append("%s median/min %.2f (foreign load per round, cores: %s)" % (
+                    sysname, r["spread_median_over_min"],
+                    ", ".join("?" if c is None else "%.2f" % c for c in r["foreign_cores_per_round"])))
+        print("%s epoch spread: %s; rounds rerun after a disturbance: %s, left out: %s" % (
+            "MNIST sample" if ds == "sample" else "Fashion-MNIST", "; ".join(parts),
+            entry["rounds_rerun_after_disturbance"] or "none", entry["rounds_left_out_disturbed"] or "none"))
     for ds, entry in rows:
         t = entry.get("dl4j_trainer")
         if t:

@@ -6,7 +6,12 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A fixed team of threads that run one task per lane and wait for each other: lane 0 is the calling (engine) thread,
  * lanes 1… are daemon helpers. Between tasks the helpers spin briefly (a training step hands them work every few
- * milliseconds, and waking a parked thread costs tens of microseconds) and then park, so an idle team costs nothing.
+ * milliseconds, and waking a parked thread costs tens of microseconds) and then park, so an idle team costs nothing;
+ * lane 0 waits for the helpers the same way.
+ *
+ * <p>Every wait spins with {@link Thread#yield()}: when nothing else wants the core it returns at once, but when
+ * another process has taken a lane's core, a waiting lane hands its own core over instead of burning it — so a lane
+ * that was pushed off its core gets one back, rather than the team spinning while the work it waits for cannot run.
  * Not reentrant; one caller at a time.
  */
 final class CpuLanes implements AutoCloseable {
@@ -24,6 +29,8 @@ final class CpuLanes implements AutoCloseable {
     private volatile long generation;
     private volatile boolean closed;
     private volatile Throwable failure;
+    /** Lane 0 when it has parked waiting for the helpers, else null. */
+    private volatile Thread waiter;
 
     CpuLanes(int lanes) {
         if (lanes < 1) {
@@ -61,9 +68,7 @@ final class CpuLanes implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             own = e;
         }
-        while (pending.get() > 0) {
-            Thread.onSpinWait();
-        }
+        awaitHelpers();
         task = null;
         Throwable f = own != null ? own : failure;
         if (f instanceof RuntimeException re) {
@@ -74,13 +79,29 @@ final class CpuLanes implements AutoCloseable {
         }
     }
 
+    /** Spins (yielding) for a while, then parks until the last helper to finish wakes it. */
+    private void awaitHelpers() {
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        while (pending.get() > 0) {
+            if (System.nanoTime() < deadline) {
+                Thread.yield();
+            } else {
+                waiter = Thread.currentThread();
+                if (pending.get() > 0) { // re-checked after announcing: a helper that finished before sees no waiter
+                    LockSupport.park(this);
+                }
+            }
+        }
+        waiter = null;
+    }
+
     private void helperLoop(int lane) {
         long seen = 0;
         while (true) {
             long deadline = System.nanoTime() + SPIN_NANOS;
             while (generation == seen && !closed) {
                 if (System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
+                    Thread.yield();
                 } else {
                     LockSupport.park(this);
                 }
@@ -94,7 +115,12 @@ final class CpuLanes implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 failure = e;
             } finally {
-                pending.decrementAndGet();
+                if (pending.decrementAndGet() == 0) {
+                    Thread w = waiter;
+                    if (w != null) {
+                        LockSupport.unpark(w);
+                    }
+                }
             }
         }
     }
