@@ -166,36 +166,15 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         }
         DataTableSpec spec = table.getDataTableSpec();
         LabelColumn label = labelColumn(spec);
-        TrainingResult result;
-        VaeConfig config;
-        InputColumns input;
-        List<String> labelValues;
-        int skipped;
-        try (TrainingTableReader.Result read = TrainingTableReader.read(table, inputColumns(spec), label,
-            settings.missingValues.value() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05))) {
+        Trained trained = readAndTrain(table, inputColumns(spec), label, exec, (read, progress, cancelled) -> {
             checkLikelihoodFits(read, settings.likelihood.value());
-            config = vaeConfig(read, imageShape(read.input(), spec));
-            input = read.input();
-            labelValues = read.labelValues();
-            skipped = read.skippedRows();
-            result = Trainer.train(config, read.data(), settings.trainingConfig(),
-                new ProgressReporter(exec.createSubProgress(0.95), settings.epochs.getIntValue()),
-                Cancellation.of(exec));
-        } catch (TrainingCancelledException e) {
-            throw new CanceledExecutionException("Training cancelled: " + e.getMessage());
-        } catch (TrainingDivergedException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        if (skipped > 0) {
-            setWarningMessage("Skipped " + skipped + " row(s) with missing values.");
-        }
-        InputDescription description = describe(input, label, labelValues);
-        TrainedModel model = TrainedModel.of(result, description);
-        pushFlowVariables(result);
-        VaeModelPortObjectSpec modelSpec =
-            modelSpec(description, config.imageShape(), result.backend());
-        return new PortObject[] {new VaeModelPortObject(model, modelSpec),
-            TrainingHistoryTable.create(result.history(), exec)};
+            return Trainer.train(vaeConfig(read, imageShape(read.input(), spec)), read.data(),
+                settings.trainingConfig(), progress, cancelled);
+        });
+        InputDescription description = describe(trained.input(), label, trained.labelValues());
+        TrainingResult result = trained.result();
+        return outputs(result, description,
+            modelSpec(description, result.model().config().imageShape(), result.backend()), exec);
     }
 
     /**
@@ -212,34 +191,61 @@ final class VaeLearnerNodeModel extends SettingsNodeModel {
         InputDescription description = start.input();
         LabelColumn label = description.labelColumn() == null ? null : LabelColumn.of(spec, description.labelColumn());
         TrainingConfig training = settings.trainingConfig(StartingModel.binarize(settings, startSpec));
-        TrainingResult result;
-        int skipped;
-        try (TrainingTableReader.Result read = TrainingTableReader.read(table, columns, label,
-            settings.missingValues.value() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05))) {
+        Trained trained = readAndTrain(table, columns, label, exec, (read, progress, cancelled) -> {
             if (label != null && !read.labelValues().equals(description.labelValues())) {
                 throw new InputDataException("The label column '" + label.name() + "' holds the classes "
                     + read.labelValues() + ", but the model at input 2 was trained on " + description.labelValues()
                     + ": continuing needs the same classes (class i must stay class i).");
             }
             checkLikelihoodFits(read, start.config().likelihood());
-            skipped = read.skippedRows();
-            result = Trainer.continueFrom(start, read.data(), training,
-                new ProgressReporter(exec.createSubProgress(0.95), settings.epochs.getIntValue()),
-                Cancellation.of(exec));
+            try {
+                return Trainer.continueFrom(start, read.data(), training, progress, cancelled);
+            } catch (IllegalArgumentException e) { // the rows do not fit the model
+                throw new InputDataException(e.getMessage());
+            }
+        });
+        return outputs(trained.result(), description, new VaeModelPortObjectSpec(description, startSpec.latentSize(),
+            startSpec.likelihood(), start.config().imageShape(), trained.result().backend(), startSpec.whyNotDl4j()),
+            exec);
+    }
+
+    /** What one training run read and made. */
+    private record Trained(TrainingResult result, InputColumns input, List<String> labelValues) {
+    }
+
+    /** One training run on rows read from the table: a fresh network or one trained on. */
+    @FunctionalInterface
+    private interface Training {
+        TrainingResult run(TrainingTableReader.Result read, ProgressReporter progress,
+            java.util.function.BooleanSupplier cancelled) throws Exception;
+    }
+
+    /**
+     * Reads the table's training rows (5 % of the progress), runs the training on them (the rest) and reports skipped
+     * rows; a cancel or a diverged run becomes what KNIME expects of a node.
+     */
+    private Trained readAndTrain(BufferedDataTable table, InputColumns columns, LabelColumn label,
+        ExecutionContext exec, Training training) throws Exception {
+        try (TrainingTableReader.Result read = TrainingTableReader.read(table, columns, label,
+            settings.missingValues.value() == VaeLearnerSettings.MissingValues.SKIP, exec.createSubProgress(0.05))) {
+            TrainingResult result = training.run(read, new ProgressReporter(exec.createSubProgress(0.95),
+                settings.epochs.getIntValue()), Cancellation.of(exec));
+            if (read.skippedRows() > 0) {
+                setWarningMessage("Skipped " + read.skippedRows() + " row(s) with missing values.");
+            }
+            return new Trained(result, read.input(), read.labelValues());
         } catch (TrainingCancelledException e) {
             throw new CanceledExecutionException("Training cancelled: " + e.getMessage());
         } catch (TrainingDivergedException e) {
             throw new IllegalStateException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new InputDataException(e.getMessage());
         }
-        if (skipped > 0) {
-            setWarningMessage("Skipped " + skipped + " row(s) with missing values.");
-        }
+    }
+
+    /** The model and history ports, and the flow variables of the run. */
+    private PortObject[] outputs(TrainingResult result, InputDescription description, VaeModelPortObjectSpec spec,
+        ExecutionContext exec) {
         pushFlowVariables(result);
-        VaeModelPortObjectSpec outSpec = new VaeModelPortObjectSpec(description, startSpec.latentSize(),
-            startSpec.likelihood(), start.config().imageShape(), result.backend(), startSpec.whyNotDl4j());
-        return new PortObject[] {new VaeModelPortObject(TrainedModel.of(result, description), outSpec),
+        return new PortObject[] {new VaeModelPortObject(TrainedModel.of(result, description), spec),
             TrainingHistoryTable.create(result.history(), exec)};
     }
 
