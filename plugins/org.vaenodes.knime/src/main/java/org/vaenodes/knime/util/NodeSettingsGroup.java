@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 
 /**
@@ -24,6 +25,8 @@ public abstract class NodeSettingsGroup {
 
     /** Makes a new instance holding the defaults, used to validate settings without touching this one. */
     private final Supplier<? extends NodeSettingsGroup> defaults;
+    /** The specs at the node's inputs while its dialog is open (null: unconnected); empty elsewhere. */
+    private PortObjectSpec[] inputSpecs = new PortObjectSpec[0];
 
     /** @param defaults the settings class's constructor, e.g. {@code MySettings::new} */
     protected NodeSettingsGroup(Supplier<? extends NodeSettingsGroup> defaults) {
@@ -98,6 +101,16 @@ public abstract class NodeSettingsGroup {
     }
 
     /** Enables the settings that apply with the current values and disables the others (dialogs). */
+    /** The dialog's inputs, as KNIME passes them when it opens the dialog: whether a setting applies may depend on them. */
+    final void dialogInputs(PortObjectSpec[] specs) {
+        inputSpecs = specs == null ? new PortObjectSpec[0] : specs.clone();
+    }
+
+    /** Whether the dialog's node has something connected at data input {@code port} (false outside a dialog). */
+    protected final boolean inputConnected(int port) {
+        return port < inputSpecs.length && inputSpecs[port] != null;
+    }
+
     public final void enableWhatApplies() {
         for (Setting<?> s : declared) {
             s.model().setEnabled(s.applies());

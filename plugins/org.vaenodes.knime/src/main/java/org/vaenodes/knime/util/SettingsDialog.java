@@ -3,7 +3,10 @@ package org.vaenodes.knime.util;
 import java.util.List;
 import java.util.Map;
 
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.port.PortObjectSpec;
 
 /**
  * The dialog of a node: its declared settings, each with its editor and label, one tab or group per section (none if
@@ -11,7 +14,10 @@ import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
  */
 public final class SettingsDialog extends DefaultNodeSettingsPane {
 
+    private final NodeSettingsGroup settings;
+
     public SettingsDialog(NodeSettingsGroup settings) {
+        this.settings = settings;
         Map<String, List<Setting<?>>> sections = settings.sections();
         boolean first = true;
         for (Map.Entry<String, List<Setting<?>>> section : sections.entrySet()) {
@@ -33,6 +39,14 @@ public final class SettingsDialog extends DefaultNodeSettingsPane {
         for (Setting<?> s : settings.settings()) {
             s.model().addChangeListener(e -> settings.enableWhatApplies());
         }
+        settings.enableWhatApplies();
+    }
+
+    /** After the settings are loaded: what applies may also depend on what is connected (e.g. a starting model). */
+    @Override
+    public void loadAdditionalSettingsFrom(NodeSettingsRO loaded, PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        settings.dialogInputs(specs);
         settings.enableWhatApplies();
     }
 }

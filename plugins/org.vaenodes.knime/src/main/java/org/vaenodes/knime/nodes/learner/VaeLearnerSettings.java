@@ -132,18 +132,18 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
             + "report how many in a warning."));
 
     final SettingsModelString encoderLayers = declare(Setting.text(CFG_ENCODER_LAYERS, "400", 20)
-        .label("Encoder hidden layers").section(ARCHITECTURE)
+        .label("Encoder hidden layers").section(ARCHITECTURE).appliesWhen(this::ownArchitecture)
         .description("Sizes of the encoder's hidden layers, comma-separated: <tt>400</tt> (default) or e.g. "
             + "<tt>256,128</tt>. Empty means no hidden layer."));
 
     final SettingsModelString decoderLayers = declare(Setting.text(CFG_DECODER_LAYERS, "", 20)
-        .label("Decoder hidden layers").section(ARCHITECTURE)
+        .label("Decoder hidden layers").section(ARCHITECTURE).appliesWhen(this::ownArchitecture)
         .description("Sizes of the decoder's hidden layers; empty (default) mirrors the encoder (<tt>256,128</tt> "
             + "becomes <tt>128,256</tt>)."));
 
     final SettingsModelIntegerBounded latentSize = declare(Setting.integer(CFG_LATENT_SIZE, 2, 1,
         VaeConfig.MAX_LATENT, 1)
-        .label("Latent size").section(ARCHITECTURE)
+        .label("Latent size").section(ARCHITECTURE).appliesWhen(this::ownArchitecture)
         .description("Dimensions of the latent space (default 2, which can be drawn as a grid; MNIST "
             + "reconstructions get sharper with 10–20)."));
 
@@ -155,7 +155,7 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
             case SIGMOID -> "Sigmoid";
             case ELU -> "ELU";
         })
-        .label("Activation").section(ARCHITECTURE)
+        .label("Activation").section(ARCHITECTURE).appliesWhen(this::ownArchitecture)
         .description("Activation of the hidden layers: <i>ReLU</i> (<tt>relu</tt>, default), <i>Leaky ReLU</i> "
             + "(<tt>leaky-relu</tt>, slope 0.01), <i>tanh</i> (<tt>tanh</tt>), <i>Sigmoid</i> (<tt>sigmoid</tt>) "
             + "or <i>ELU</i> (<tt>elu</tt>)."));
@@ -165,13 +165,13 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
             case BERNOULLI -> "Bernoulli (binary cross-entropy)";
             case GAUSSIAN -> "Gaussian (squared error)";
         })
-        .label("Likelihood").section(ARCHITECTURE)
+        .label("Likelihood").section(ARCHITECTURE).appliesWhen(this::ownArchitecture)
         .description("<i>Bernoulli</i> (<tt>bernoulli</tt>, default): binary cross-entropy, for values in [0, 1] "
             + "such as scaled pixels (values outside fail with a message); <i>Gaussian</i> (<tt>gaussian</tt>): "
             + "squared error, for any real values (a Gaussian with variance ½)."));
 
     final SettingsModelDoubleBounded beta = declare(Setting.real(CFG_BETA, 1.0, 0.0, 1000.0, 0.1)
-        .label("KL weight β").section(ARCHITECTURE)
+        .label("KL weight β").section(ARCHITECTURE).appliesWhen(this::ownArchitecture)
         .description("Weight of the KL term (default 1, the true ELBO). β &gt; 1 gives a smoother, more "
             + "disentangled latent space (β-VAE); β = 0 is a plain autoencoder with noise."));
 
@@ -230,6 +230,14 @@ final class VaeLearnerSettings extends NodeSettingsGroup {
     @Override
     public boolean sectionsAsTabs() {
         return true;
+    }
+
+    /**
+     * Whether the architecture settings are used: not when a starting model is connected (in the dialog), whose own
+     * network is trained on.
+     */
+    private boolean ownArchitecture() {
+        return !inputConnected(StartingModel.PORT);
     }
 
     private boolean inputIs(InputMode mode) {

@@ -60,4 +60,30 @@ class LearnerSettingsApplyTest {
             VaeLearnerSettings.CFG_TRAINER), new VaeLearnerSettings().settings().stream().filter(Setting::addedLater)
             .map(Setting::key).toList());
     }
+
+    @Test
+    void theArchitectureTabIsDisabledWhileAStartingModelIsConnected() throws Exception {
+        VaeLearnerSettings s = new VaeLearnerSettings();
+        SettingsDialog dialog = new SettingsDialog(s);
+        org.knime.core.data.DataTableSpec table = new org.knime.core.data.DataTableSpec(
+            new org.knime.core.data.DataColumnSpecCreator("Label", org.knime.core.data.def.IntCell.TYPE).createSpec(),
+            new org.knime.core.data.DataColumnSpecCreator("Image",
+                org.knime.core.data.image.png.PNGImageContent.TYPE).createSpec(),
+            new org.knime.core.data.DataColumnSpecCreator("Pixels", org.knime.core.data.collection.ListCell
+                .getCollectionType(org.knime.core.data.def.DoubleCell.TYPE)).createSpec());
+        org.vaenodes.knime.port.VaeModelPortObjectSpec model = new org.vaenodes.knime.port.VaeModelPortObjectSpec(
+            org.vaenodes.engine.spec.InputDescription.ofList("Pixels", 784), 4, "bernoulli", null, "");
+        org.knime.core.node.NodeSettings saved = new org.knime.core.node.NodeSettings("model");
+        s.saveSettingsTo(saved);
+        dialog.loadSettingsFrom(saved, new org.knime.core.node.port.PortObjectSpec[] {table, null});
+        assertTrue(s.latentSize.isEnabled() && s.encoderLayers.isEnabled() && s.beta.isEnabled(),
+            "no model connected: the Learner's own architecture");
+        dialog.loadSettingsFrom(saved, new org.knime.core.node.port.PortObjectSpec[] {table, model});
+        for (Setting<?> setting : s.sections().get("Architecture")) {
+            assertFalse(setting.model().isEnabled(), setting.key() + ": the connected model decides");
+        }
+        assertTrue(s.epochs.isEnabled(), "the training settings still apply");
+        s.epochs.setIntValue(3); // any change re-evaluates what applies: still the model's architecture
+        assertFalse(s.latentSize.isEnabled());
+    }
 }
