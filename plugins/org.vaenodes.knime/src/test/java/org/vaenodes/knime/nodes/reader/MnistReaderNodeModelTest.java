@@ -214,31 +214,10 @@ class MnistReaderNodeModelTest {
     @Test
     void workflowsSavedBeforeTheCacheFolderSettingStillLoad() throws Exception {
         NodeSettings s = node.settings();
-        NodeSettings withoutCache = new NodeSettings("model");
-        for (String key : s) {
-            if (!key.startsWith(MnistReaderSettings.CFG_CACHE_DIR)) {
-                copy(s, withoutCache, key);
-            }
-        }
+        NodeSettings withoutCache = OlderSettings.without(s, key -> key.startsWith(MnistReaderSettings.CFG_CACHE_DIR));
         assertFalse(withoutCache.containsKey(MnistReaderSettings.CFG_CACHE_DIR));
         node.loadSettings(withoutCache);
         assertEquals("", node.settings().getString(MnistReaderSettings.CFG_CACHE_DIR), "missing key keeps the default");
-    }
-
-    private static void copy(NodeSettings from, NodeSettings to, String key) throws InvalidSettingsException {
-        try {
-            from.getNodeSettings(key).copyTo(to.addNodeSettings(key));
-        } catch (InvalidSettingsException notAConfig) {
-            try {
-                to.addInt(key, from.getInt(key));
-            } catch (InvalidSettingsException notInt) {
-                try {
-                    to.addBoolean(key, from.getBoolean(key));
-                } catch (InvalidSettingsException notBoolean) {
-                    to.addString(key, from.getString(key));
-                }
-            }
-        }
     }
 
     @Test
