@@ -36,6 +36,17 @@ public record InputDescription(List<String> columnNames, String listColumn, int 
         }
     }
 
+    /** Where the values come from, for messages: "list column 'Pixels'", "image column 'Image'" or "columns [a, b]". */
+    public String describeSource() {
+        if (listColumn != null) {
+            return "list column '" + listColumn + "'";
+        }
+        if (imageColumn != null) {
+            return "image column '" + imageColumn + "'";
+        }
+        return "columns " + columnNames;
+    }
+
     /** Input from one list column of fixed length, no labels. */
     public static InputDescription ofList(String listColumn, int length) {
         return new InputDescription(List.of(), listColumn, length, null, List.of(), false, null);

@@ -123,22 +123,12 @@ public final class ParameterAveraging {
         }
         if (!Objects.equals(inA.listColumn(), inB.listColumn()) || !Objects.equals(inA.imageColumn(),
             inB.imageColumn()) || !inA.columnNames().equals(inB.columnNames())) {
-            return "it reads " + describe(inB) + ", model 1 reads " + describe(inA);
+            return "it reads " + inB.describeSource() + ", model 1 reads " + inA.describeSource();
         }
         if (!Objects.equals(inA.labelColumn(), inB.labelColumn()) || !inA.labelValues().equals(inB.labelValues())) {
             return "it is conditioned on " + labels(inB) + ", model 1 on " + labels(inA);
         }
         return null;
-    }
-
-    private static String describe(InputDescription in) {
-        if (in.listColumn() != null) {
-            return "list column '" + in.listColumn() + "'";
-        }
-        if (in.imageColumn() != null) {
-            return "image column '" + in.imageColumn() + "'";
-        }
-        return "columns " + in.columnNames();
     }
 
     private static String labels(InputDescription in) {

@@ -106,13 +106,7 @@ final class StartingModel {
     }
 
     private static String reads(InputDescription in) {
-        if (in.listColumn() != null) {
-            return "the list column '" + in.listColumn() + "'";
-        }
-        if (in.imageColumn() != null) {
-            return "the image column '" + in.imageColumn() + "'";
-        }
-        return "the columns " + in.columnNames();
+        return "the " + in.describeSource();
     }
 
     private static InvalidSettingsException conflict(String setting, String model) {
