@@ -324,13 +324,17 @@ public final class Trainer {
                     throw new IllegalArgumentException(unfit);
                 }
             }
-            for (int i = 0; i < count * d; i++) {
+            // whole runs of floats at a time (a bulk put into the little-endian view), same bytes as one by one
+            for (int i = 0; i < count * d;) {
                 if (buf.remaining() < 4) {
                     buf.flip();
                     md.update(buf);
                     buf.clear();
                 }
-                buf.putFloat(values[i]);
+                int run = Math.min(buf.remaining() / 4, count * d - i);
+                buf.asFloatBuffer().put(values, i, run);
+                buf.position(buf.position() + 4 * run);
+                i += run;
             }
         }
         if (labels != null) {

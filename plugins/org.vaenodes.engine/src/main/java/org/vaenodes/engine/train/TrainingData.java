@@ -12,8 +12,14 @@ import org.vaenodes.engine.spec.Likelihood;
  * @param n      number of rows
  * @param d      values per row
  * @param labels one class index per row for a conditional VAE, else null
+ * @param range  the range of {@code values} if the caller measured it (e.g. while converting a table), else null
  */
-public record TrainingData(float[] values, int n, int d, int[] labels) implements TrainingRows {
+public record TrainingData(float[] values, int n, int d, int[] labels, ValueRange range) implements TrainingRows {
+
+    /** Rows whose range is not known yet (it is measured when needed). */
+    public TrainingData(float[] values, int n, int d, int[] labels) {
+        this(values, n, d, labels, null);
+    }
 
     public TrainingData {
         Objects.requireNonNull(values, "values");
@@ -55,23 +61,45 @@ public record TrainingData(float[] values, int n, int d, int[] labels) implement
 
     /**
      * Why these values do not suit {@code likelihood}, naming the first offending row (counted from 1) and value, or
-     * null if they do: the Bernoulli likelihood needs every value in [0, 1]; the Gaussian takes any finite value.
+     * null if they do: the Bernoulli likelihood needs every value in [0, 1]; the Gaussian takes any finite value. A
+     * known {@link #range()} that suits the likelihood answers without a pass over the values.
      */
     public String whyNotFor(Likelihood likelihood) {
+        if (range != null && range.suits(likelihood)) {
+            return null;
+        }
         return whyNotFor(likelihood, values, n, d, 0);
     }
 
     /** As {@link #whyNotFor(Likelihood)} for {@code rows} rows of {@code values}, the first being row firstRow + 1. */
     static String whyNotFor(Likelihood likelihood, float[] values, int rows, int d, int firstRow) {
-        for (int i = 0; i < rows * d; i++) {
-            float v = values[i];
-            boolean fits = likelihood == Likelihood.BERNOULLI ? v >= 0f && v <= 1f : Float.isFinite(v);
-            if (!fits) {
-                return "The " + likelihood.name().toLowerCase(java.util.Locale.ROOT) + " likelihood needs "
-                        + (likelihood == Likelihood.BERNOULLI ? "input values in [0, 1]" : "finite input values")
-                        + ", but row " + (firstRow + i / d + 1) + " has " + v;
+        boolean bernoulli = likelihood == Likelihood.BERNOULLI;
+        int bad = bernoulli ? firstOutsideUnit(values, rows * d) : firstNotFinite(values, rows * d);
+        if (bad < 0) {
+            return null;
+        }
+        return "The " + likelihood.name().toLowerCase(java.util.Locale.ROOT) + " likelihood needs "
+                + (bernoulli ? "input values in [0, 1]" : "finite input values") + ", but row "
+                + (firstRow + bad / d + 1) + " has " + values[bad];
+    }
+
+    // one loop per rule, without a test of the rule inside: the JIT keeps these tight
+
+    private static int firstOutsideUnit(float[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!(values[i] >= 0f && values[i] <= 1f)) {
+                return i;
             }
         }
-        return null;
+        return -1;
+    }
+
+    private static int firstNotFinite(float[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!Float.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

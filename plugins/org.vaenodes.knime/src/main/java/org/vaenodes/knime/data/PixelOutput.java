@@ -6,7 +6,6 @@ import java.util.List;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.collection.CollectionCellFactory;
-import org.knime.core.data.def.DoubleCell;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.knime.util.SettingChoice;
 
@@ -37,14 +36,17 @@ public enum PixelOutput implements SettingChoice {
         };
     }
 
-    /** Appends {@code count} values from {@code values[offset]} to a row's cells, as these columns hold them. */
+    /**
+     * Appends {@code count} values from {@code values[offset]} to a row's cells, as these columns hold them; cells of
+     * recurring values are shared ({@link SharedDoubleCells}).
+     */
     public void addCells(List<DataCell> cells, float[] values, int offset, int count) {
         if (this == NONE) {
             return;
         }
         List<DataCell> pixelCells = new ArrayList<>(count);
         for (int p = 0; p < count; p++) {
-            pixelCells.add(new DoubleCell(values[offset + p]));
+            pixelCells.add(SharedDoubleCells.of(values[offset + p]));
         }
         if (this == LIST) {
             cells.add(CollectionCellFactory.createListCell(pixelCells));

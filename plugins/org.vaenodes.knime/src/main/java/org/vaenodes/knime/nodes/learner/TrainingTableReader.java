@@ -22,6 +22,7 @@ import org.vaenodes.engine.train.RowFile;
 import org.vaenodes.engine.train.TrainingData;
 import org.vaenodes.engine.train.TrainingMemory;
 import org.vaenodes.engine.train.TrainingRows;
+import org.vaenodes.engine.train.ValueRange;
 import org.vaenodes.knime.data.InputColumns;
 import org.vaenodes.knime.data.InputDataException;
 import org.vaenodes.knime.data.LabelColumn;
@@ -104,7 +105,7 @@ final class TrainingTableReader {
         String[] rawLabels = label == null ? null : new String[size];
         int[] n = {0};
         // each row is converted at its table position; rows after a skipped one move up
-        int skipped = readRows(table, in, label, skipMissing, exec, new RowTarget() {
+        RowsRead read = readRows(table, in, label, skipMissing, exec, new RowTarget() {
             @Override
             public float[] array() {
                 return values;
@@ -137,7 +138,8 @@ final class TrainingTableReader {
                 classes[i] = labelValues.indexOf(rawLabels[i]);
             }
         }
-        return new Result(new TrainingData(kept, rows, width, classes), in, new ArrayList<>(labelValues), skipped);
+        return new Result(new TrainingData(kept, rows, width, classes, read.range()), in, new ArrayList<>(labelValues),
+            read.skipped());
     }
 
     private static Result onDisk(BufferedDataTable table, InputColumns in, LabelColumn label, boolean skipMissing,
@@ -169,7 +171,7 @@ final class TrainingTableReader {
                     public void keep(int row, String lbl) throws IOException {
                         writer.append(chunk, row * in.width(), lbl == null ? 0 : classOf.get(lbl));
                     }
-                });
+                }).skipped();
             }
             Result result = new Result(RowFile.open(file), in, new ArrayList<>(labelValues), skipped);
             done = true;
@@ -194,14 +196,22 @@ final class TrainingTableReader {
         return LabelColumn.ordered(values);
     }
 
-    /** Reads every row, hands the complete ones to {@code target} in table order; returns the rows skipped. */
-    private static int readRows(BufferedDataTable table, InputColumns in, LabelColumn label, boolean skipMissing,
+    /**
+     * What {@link #readRows} saw: the rows skipped for missing values and the range of the values of the rows
+     * without (measured while they were converted; rows then skipped for a missing label count too).
+     */
+    private record RowsRead(int skipped, ValueRange range) {
+    }
+
+    /** Reads every row and hands the complete ones to {@code target} in table order. */
+    private static RowsRead readRows(BufferedDataTable table, InputColumns in, LabelColumn label, boolean skipMissing,
         ExecutionMonitor exec, RowTarget target) throws InvalidSettingsException, InputDataException, CanceledExecutionException,
         IOException {
         long size = table.size();
         int kept = 0;
         int skipped = 0;
         long seen = 0;
+        ValueRange range = ValueRange.EMPTY;
         DataRow[] rows = new DataRow[CHUNK_ROWS];
         DataCell[] lists = new DataCell[CHUNK_ROWS];
         byte[] status = new byte[CHUNK_ROWS];
@@ -215,7 +225,7 @@ final class TrainingTableReader {
                     count++;
                 }
                 int first = target.firstRow(seen);
-                convert(in, rows, lists, count, target.array(), first, status, errors);
+                range = range.union(convert(in, rows, lists, count, target.array(), first, status, errors));
                 for (int i = 0; i < count; i++) {
                     DataRow row = rows[i];
                     if (status[i] == FAILED) {
@@ -245,20 +255,21 @@ final class TrainingTableReader {
         if (kept == 0) {
             throw new InputDataException("All " + size + " rows have missing values: nothing to learn from.");
         }
-        return skipped;
+        return new RowsRead(skipped, range);
     }
 
     /**
      * Converts rows[0 … count) into values (row i at (first + i) × width), each row's outcome into status (and
-     * errors).
+     * errors); returns the range of the complete rows' values, measured while they are still in the cache.
      * Converting 784 cell objects (or decoding a PNG) per row is bound by memory latency or the CPU, so the rows are
      * split over the cores (one part on the calling thread); no part reads shared state or touches the table's
      * storage.
      */
-    private static void convert(InputColumns in, DataRow[] rows, DataCell[] lists, int count, float[] values,
+    private static ValueRange convert(InputColumns in, DataRow[] rows, DataCell[] lists, int count, float[] values,
         int first, byte[] status, InputDataException[] errors) {
         int width = in.width();
         int parts = Math.max(1, Math.min(EngineWorkers.threadCount(), count / MIN_ROWS_PER_PART));
+        ValueRange[] ranges = new ValueRange[parts];
         // the workers read KNIME cells (list elements, PNG bytes): they do it in the node's context, as KNIME asks
         NodeContext context = NodeContext.getContext();
         EngineWorkers.forEachPart(parts, p -> {
@@ -266,20 +277,31 @@ final class TrainingTableReader {
                 NodeContext.pushContext(context);
             }
             try {
+                ValueRange range = ValueRange.EMPTY;
                 for (int i = count * p / parts; i < count * (p + 1) / parts; i++) {
+                    int at = (first + i) * width;
                     try {
-                        status[i] = in.read(rows[i], lists[i], values, (first + i) * width) ? COMPLETE : MISSING;
+                        status[i] = in.read(rows[i], lists[i], values, at) ? COMPLETE : MISSING;
                     } catch (InputDataException e) {
                         status[i] = FAILED;
                         errors[i] = e;
                     }
+                    if (status[i] == COMPLETE) {
+                        range = range.union(ValueRange.of(values, at, at + width));
+                    }
                 }
+                ranges[p] = range;
             } finally {
                 if (context != null) {
                     NodeContext.removeLastContext();
                 }
             }
         });
+        ValueRange all = ValueRange.EMPTY;
+        for (ValueRange r : ranges) {
+            all = all.union(r);
+        }
+        return all;
     }
 
     /** The input with its width (list length, or image size) taken from the first row that has a list or image. */

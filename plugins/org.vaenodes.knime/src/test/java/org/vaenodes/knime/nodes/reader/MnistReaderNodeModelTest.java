@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.collection.ListDataValue;
@@ -89,6 +90,24 @@ class MnistReaderNodeModelTest {
         }
         assertTrue(labels.size() >= 8, "60 random digits should cover most classes: " + labels);
         assertEquals("Row0", out.iterator().next().getKey().getString());
+    }
+
+    /** 47,040 pixel cells share at most one cell object per grey level (256), the same values as distinct cells. */
+    @Test
+    void pixelCellsOfTheSameGreyLevelAreOneSharedCell() throws Exception {
+        set(MnistReaderSettings.CFG_MAX_ROWS, 60);
+        Set<DataCell> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Double> values = new HashSet<>();
+        for (DataRow row : run()) {
+            ListDataValue pixels = (ListDataValue) row.getCell(2);
+            for (int p = 0; p < pixels.size(); p++) {
+                distinct.add(pixels.get(p));
+                values.add(((DoubleCell) pixels.get(p)).getDoubleValue());
+            }
+        }
+        assertTrue(values.size() > 100, "grey levels in 60 digits: " + values.size());
+        assertTrue(distinct.size() <= 256 && distinct.size() >= values.size(), distinct.size() + " cell objects for "
+            + values.size() + " values");
     }
 
     @Test
