@@ -116,7 +116,7 @@ public final class Nd4jRuntime {
         activeBackendClass = backend.getClass().getSimpleName();
         appliedRequest = req.choice();
         status = new BackendStatus(cuda ? "CUDA" : "CPU", d.reason(), cuda ? cudaDevice() : cpuDevice(kernels));
-        ProcessSettings.afterNd4jStarted();
+        ProcessSettings.afterNd4jStarted(d.backend());
         LOG.info("VAE Nodes: ND4J backend " + status);
         return status;
     }

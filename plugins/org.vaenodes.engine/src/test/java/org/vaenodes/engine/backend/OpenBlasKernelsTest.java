@@ -80,6 +80,11 @@ class OpenBlasKernelsTest {
         Nd4jRuntime.ensureStarted(BackendChoice.AUTO);
         java.util.List<String> changes = ProcessSettings.changes();
         assertTrue(changes.stream().anyMatch(c -> c.startsWith("ND4J class loader")), changes.toString());
+        if (System.getenv("OMP_NUM_THREADS") == null) {
+            // ND4J's spinning operation workers would take the cores from OpenBLAS's products
+            assertTrue(changes.stream().anyMatch(c -> c.startsWith("ND4J operation threads 1")), changes.toString());
+            assertEquals(1, org.nd4j.linalg.factory.Nd4j.getEnvironment().maxThreads());
+        }
         String userValue = System.getenv(OpenBlasKernels.ENV); // the environment this JVM started with
         String now = com.sun.jna.platform.unix.LibC.INSTANCE.getenv(OpenBlasKernels.ENV);
         if (changes.stream().anyMatch(c -> c.startsWith(OpenBlasKernels.ENV))) {
