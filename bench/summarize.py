@@ -111,6 +111,8 @@ def pooled(logs, prefix, excluded=()):
     out["s_per_epoch_median"] = statistics.median(epochs)
     rss = [m for _, m, _ in runs if m is not None]
     out["peak_rss_mb"] = max(rss) if rss else None
+    train_eval = [r["peak_rss_train_eval_mb"] for r, _, _ in runs if r.get("peak_rss_train_eval_mb")]
+    out["peak_rss_train_eval_mb"] = max(train_eval) if train_eval else None
     out["process_wall_s"] = [w for _, _, w in runs]
     elbos = {round(r["test_neg_elbo"], 2) for r, _, _ in runs}
     if len(elbos) > 1:
@@ -199,6 +201,9 @@ def main():
                               "fraction_of_sgemm_peak": rnd(eff / peak, 3) if peak else None}
             if sysname == "engine":
                 entry[sysname]["peak_rss_training_mb_vmhwm"] = rnd(r.get("peak_rss_training_mb"), 0)
+                # after training and the test -ELBO, where the PyTorch script ends (peak_rss_mb adds the inference
+                # timings that follow, which the script does not run)
+                entry[sysname]["peak_rss_train_eval_mb_vmhwm"] = rnd(r.get("peak_rss_train_eval_mb"), 0)
                 entry[sysname]["inference"] = {
                     "rows": r["infer_rows"],
                     "encode_s_min": rnd(r["encode_s_min"], 4), "encode_s_median": rnd(r["encode_s_median"], 4),
@@ -290,6 +295,14 @@ def main():
             print("|  | each round back to back (medians) | | | %s → **%.2f** | | | | |" % (
                 " / ".join("%.2f" % x for x in entry["ratio_median_per_round"]),
                 entry["ratio_engine_over_pytorch_rounds_mean"]))
+    for ds, entry in rows:
+        e, p = entry.get("engine"), entry.get("pytorch")
+        if e and p and e.get("peak_rss_train_eval_mb_vmhwm") and p.get("peak_rss_mb"):
+            print("memory, %s: peak RSS after training and the test −ELBO (the PyTorch script's whole work) engine "
+                  "%.0f MB vs PyTorch %.0f MB: %+.0f MB; the engine's whole process, with the inference timings, "
+                  "%.0f MB" % ("MNIST sample" if ds == "sample" else "Fashion-MNIST",
+                               e["peak_rss_train_eval_mb_vmhwm"], p["peak_rss_mb"],
+                               e["peak_rss_train_eval_mb_vmhwm"] - p["peak_rss_mb"], e["peak_rss_mb"]))
     for ds, entry in rows:
         parts = []
         for sysname in ("engine", "pytorch"):

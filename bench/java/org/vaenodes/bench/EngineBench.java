@@ -116,12 +116,14 @@ public final class EngineBench {
         long te = System.nanoTime();
         RowScores sc = vae.evaluate(test, nTest, null, seed + 1);
         double evalSeconds = (System.nanoTime() - te) / 1e9;
+        // the PyTorch script stops here (training and the test -ELBO): its peak RSS compares with this one
+        long rssAfterEvaluation = vmHwmKb();
 
         // inference: encode / decode inferRows rows (the test rows, repeated if there are fewer), a 25x25 grid
         int inferRows = intArg(a, "infer_rows", 10_000);
         int reps = intArg(a, "infer_reps", 5);
-        float[] x = new float[inferRows * d];
-        for (int i = 0; i < inferRows; i++) {
+        float[] x = inferRows == nTest ? test : new float[inferRows * d];
+        for (int i = 0; x != test && i < inferRows; i++) {
             System.arraycopy(test, (i % nTest) * d, x, i * d, d);
         }
         Encoding[] enc = new Encoding[1];
@@ -134,7 +136,8 @@ public final class EngineBench {
         emit(obj("event", "result", "system", "engine", "epochs", epochs, "seconds", seconds,
                 "s_per_epoch_min", min(seconds), "s_per_epoch_median", median(seconds), "train_wall_s", trainWall,
                 "test_neg_elbo", sc.meanNegElbo(), "eval_seconds", evalSeconds, "backend", r.backend(),
-                "peak_rss_training_mb", rssAfterTraining / 1024.0, "peak_rss_mb", vmHwmKb() / 1024.0,
+                "peak_rss_training_mb", rssAfterTraining / 1024.0,
+                "peak_rss_train_eval_mb", rssAfterEvaluation / 1024.0, "peak_rss_mb", vmHwmKb() / 1024.0,
                 "train_rows", n, "test_rows", nTest, "infer_rows", inferRows,
                 "encode_s_min", min(encode), "encode_s_median", median(encode),
                 "decode_s_min", min(decode), "decode_s_median", median(decode),
