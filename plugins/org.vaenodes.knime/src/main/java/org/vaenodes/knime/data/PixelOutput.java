@@ -6,6 +6,7 @@ import java.util.List;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.collection.CollectionCellFactory;
+import org.knime.core.data.def.DoubleCell;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.knime.util.SettingChoice;
 
@@ -37,16 +38,17 @@ public enum PixelOutput implements SettingChoice {
     }
 
     /**
-     * Appends {@code count} values from {@code values[offset]} to a row's cells, as these columns hold them; cells of
-     * recurring values are shared ({@link SharedDoubleCells}).
+     * Appends {@code count} values from {@code values[offset]} to a row's cells, as these columns hold them; with
+     * {@code shared} (a table's 8-bit pixel values), cells of recurring values are shared, else each value gets its
+     * own cell.
      */
-    public void addCells(List<DataCell> cells, float[] values, int offset, int count) {
+    public void addCells(List<DataCell> cells, float[] values, int offset, int count, SharedDoubleCells shared) {
         if (this == NONE) {
             return;
         }
         List<DataCell> pixelCells = new ArrayList<>(count);
         for (int p = 0; p < count; p++) {
-            pixelCells.add(SharedDoubleCells.of(values[offset + p]));
+            pixelCells.add(shared != null ? shared.of(values[offset + p]) : new DoubleCell(values[offset + p]));
         }
         if (this == LIST) {
             cells.add(CollectionCellFactory.createListCell(pixelCells));

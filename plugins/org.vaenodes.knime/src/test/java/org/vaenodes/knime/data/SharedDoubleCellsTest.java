@@ -15,35 +15,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.knime.core.data.def.DoubleCell;
 
+/** One table's cache of pixel cells: exact values, shared instances, safe when threads race. */
 class SharedDoubleCellsTest {
 
     @Test
     void aRecurringValueGetsTheSameCellAndEveryCellHoldsExactlyItsValue() {
-        assertSame(SharedDoubleCells.of(17 / 255.0), SharedDoubleCells.of(17 / 255.0));
+        SharedDoubleCells shared = new SharedDoubleCells();
+        assertSame(shared.of(17 / 255.0), shared.of(17 / 255.0));
         // values that compare equal as doubles but differ in bits are different cells
-        assertNotSame(SharedDoubleCells.of(0.0), SharedDoubleCells.of(-0.0));
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(SharedDoubleCells.of(-0.0)
+        assertNotSame(shared.of(0.0), shared.of(-0.0));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(shared.of(-0.0)
             .getDoubleValue()));
-        assertEquals(Double.NaN, SharedDoubleCells.of(Double.NaN).getDoubleValue());
-        // far more values than slots: each still comes back as itself
-        for (int i = 0; i < 100_000; i++) {
-            double v = i * 0.001;
-            assertEquals(v, SharedDoubleCells.of(v).getDoubleValue());
-        }
-        // and the 256 grey levels of an 8-bit image, asked for again and again, stay 256 cells
+        assertEquals(Double.NaN, shared.of(Double.NaN).getDoubleValue());
+        // the 256 grey levels of an 8-bit image, asked for again and again (a reader's table): 256 cells
         java.util.Set<DoubleCell> cells = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int round = 0; round < 3; round++) {
             for (int k = 0; k < 256; k++) {
-                cells.add(SharedDoubleCells.of((float) (k / 255.0)));
+                cells.add(shared.of((float) (k / 255.0)));
+                cells.add(shared.of(k));
             }
         }
-        assertEquals(256, cells.size());
+        assertEquals(2 * 256 - 2, cells.size()); // 0 and 1 are both scaled and raw levels
+        // far more values than slots: each still comes back as itself
+        for (int i = 0; i < 100_000; i++) {
+            double v = i * 0.001;
+            assertEquals(v, shared.of(v).getDoubleValue());
+        }
     }
 
     /** Threads racing on the cache's slots never see a cell with another value than the one they asked for. */
     @Test
     @Timeout(60)
     void threadsRacingOnTheSlotsGetTheirOwnValues() throws Exception {
+        SharedDoubleCells shared = new SharedDoubleCells();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> wrong = new ArrayList<>();
@@ -54,7 +58,7 @@ class SharedDoubleCellsTest {
                     java.util.Random rnd = new java.util.Random(seed);
                     for (int i = 0; i < 500_000; i++) {
                         double v = rnd.nextInt(20_000) / 255.0;
-                        bad += SharedDoubleCells.of(v).getDoubleValue() == v ? 0 : 1;
+                        bad += shared.of(v).getDoubleValue() == v ? 0 : 1;
                     }
                     return bad;
                 }));

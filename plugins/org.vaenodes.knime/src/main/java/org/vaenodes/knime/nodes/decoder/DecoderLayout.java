@@ -138,7 +138,7 @@ final class DecoderLayout {
             byte[] png = ImageSheets.imagePng(decoded, k * width, imageShape, 1, false);
             cells.add(new PNGImageContent(png).toImageCell());
         }
-        pixels.addCells(cells, decoded, k * width, width);
+        pixels.addCells(cells, decoded, k * width, width, null); // continuous values: nothing to share
         return new DefaultRow(key, cells);
     }
 

@@ -22,6 +22,7 @@ import org.vaenodes.engine.image.ImagePng;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.knime.data.ImageColumns;
 import org.vaenodes.knime.data.PixelOutput;
+import org.vaenodes.knime.data.SharedDoubleCells;
 
 /**
  * The reader's output columns (Label, Image, pixels, Path) and how one decoded, resized image becomes one row. The
@@ -36,6 +37,8 @@ final class ImageTableLayout {
     private final boolean label;
     private final boolean image;
     private final PixelOutput pixels;
+    /** The table's grey levels: a few hundred cells for all its pixels. */
+    private final SharedDoubleCells greyLevels = new SharedDoubleCells();
     private final boolean path;
     private final String rowIdPrefix;
 
@@ -86,7 +89,7 @@ final class ImageTableLayout {
         if (image) {
             cells.add(new PNGImageContent(ImagePng.encode(img.pixels(), 0, shape)).toImageCell());
         }
-        pixels.addCells(cells, img.pixels(), 0, values);
+        pixels.addCells(cells, img.pixels(), 0, values, greyLevels);
         if (path) {
             cells.add(new StringCell(slashed(file.relativePath())));
         }

@@ -19,6 +19,7 @@ import org.vaenodes.engine.image.GrayPng;
 import org.vaenodes.engine.image.ImageShape;
 import org.vaenodes.knime.data.ImageColumns;
 import org.vaenodes.knime.data.PixelOutput;
+import org.vaenodes.knime.data.SharedDoubleCells;
 
 /** The reader's output columns (Label, Image, pixels) and how one image becomes one row. */
 final class MnistTableLayout {
@@ -26,6 +27,8 @@ final class MnistTableLayout {
     private final boolean labels;
     private final boolean image;
     private final PixelOutput pixels;
+    /** The table's grey levels: a few hundred cells for all its pixels. */
+    private final SharedDoubleCells greyLevels = new SharedDoubleCells();
     private final boolean scaleToUnit;
     private final ImageShape shape;
     private final int pixelCount;
@@ -65,7 +68,7 @@ final class MnistTableLayout {
             cells.add(new PNGImageContent(png).toImageCell());
         }
         if (pixels != PixelOutput.NONE) {
-            pixels.addCells(cells, data.imageAsFloats(i, scaleToUnit), 0, pixelCount);
+            pixels.addCells(cells, data.imageAsFloats(i, scaleToUnit), 0, pixelCount, greyLevels);
         }
         return new DefaultRow(new RowKey(rowIdPrefix + i), cells);
     }
