@@ -340,6 +340,12 @@ def main():
               "epochs): %+.1f %% (median of the pairs' ratios); same weights: %s" % (
                   knode["knime"], knode["node_s_median"], knode["engine_s_median"], knode["pairs"], knode["rows"],
                   knode["epochs"], knode["overhead_pct_paired_median"], knode["same_weights"]))
+        if "node_outside_training_s_median" in knode:
+            print("node overhead in real KNIME outside training (the node's time minus its epochs, medians): %.3f s vs "
+                  "the engine's %.3f s: %+.1f %% of the engine's time" % (
+                      knode["node_outside_training_s_median"], knode["engine_outside_training_s_median"],
+                      100 * (knode["node_outside_training_s_median"] - knode["engine_outside_training_s_median"])
+                      / knode["engine_s_median"]))
     if node:
         print("node overhead: VAE Learner %.3f s vs engine %.3f s (min of %d, %d rows, %d epochs): %+.1f %% "
               "(medians %+.1f %%); identical weights: %s" % (
