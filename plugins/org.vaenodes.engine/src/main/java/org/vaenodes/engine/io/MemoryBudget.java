@@ -3,16 +3,17 @@ package org.vaenodes.engine.io;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * How much memory the JVM can still give, asked before a model file's contents are allocated: heap for the bytes
- * read from the file, off-heap (JavaCPP's limit, which ND4J's arrays count against) for the network's parameters.
+ * How much memory the JVM can still give, asked before a file's contents are allocated: heap for the bytes read
+ * from the file (a model archive, an IDX file), off-heap (JavaCPP's limit, which ND4J's arrays count against) for a
+ * network's parameters.
  */
-final class MemoryBudget {
+public final class MemoryBudget {
 
     private MemoryBudget() {
     }
 
     /** Heap bytes that can still be allocated: the maximum heap minus what is in use now. */
-    static long heapBytesAvailable() {
+    public static long heapBytesAvailable() {
         Runtime rt = Runtime.getRuntime();
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
