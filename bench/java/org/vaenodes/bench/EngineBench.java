@@ -122,10 +122,7 @@ public final class EngineBench {
         // inference: encode / decode inferRows rows (the test rows, repeated if there are fewer), a 25x25 grid
         int inferRows = intArg(a, "infer_rows", 10_000);
         int reps = intArg(a, "infer_reps", 5);
-        float[] x = inferRows == nTest ? test : new float[inferRows * d];
-        for (int i = 0; x != test && i < inferRows; i++) {
-            System.arraycopy(test, (i % nTest) * d, x, i * d, d);
-        }
+        float[] x = inferRows == nTest ? test : repeatRows(test, nTest, d, inferRows);
         Encoding[] enc = new Encoding[1];
         double[] encode = time(reps, () -> enc[0] = vae.encode(x, inferRows, null));
         float[] z = enc[0].mu();
@@ -395,6 +392,15 @@ public final class EngineBench {
             s[i] = (System.nanoTime() - t) / 1e9;
         }
         return s;
+    }
+
+    /** {@code rows} rows of d values: those of {@code values} (n rows), repeated in order. */
+    private static float[] repeatRows(float[] values, int n, int d, int rows) {
+        float[] out = new float[rows * d];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(values, (i % n) * d, out, i * d, d);
+        }
+        return out;
     }
 
     private static long vmHwmKb() {

@@ -57,7 +57,7 @@ final class IdxBodyReader {
         int target = (int) needed;
         // a gzip stream's length shows only as it is read: the header's size is taken at its word when it fits a
         // quarter of the heap still free (one allocation, no garbage), else the buffer grows as the bytes arrive
-        boolean sizeKnown = in.rawLength() >= 0 || target <= MemoryBudget.heapBytesAvailable() / 4;
+        boolean sizeKnown = in.rawLength() >= 0 || target <= MemoryBudget.heapShare();
         byte[] buffer = new byte[sizeKnown ? target : Math.min(target, FIRST_CHUNK)];
         int filled = 0;
         while (filled < target) {

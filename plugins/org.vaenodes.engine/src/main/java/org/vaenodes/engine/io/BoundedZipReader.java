@@ -148,7 +148,7 @@ final class BoundedZipReader {
             limit = Dl4jNetworkFiles.maxCoefficientBytes(described.parameterCount());
         }
         // while reading, the growing buffer and its copy (up to 3x), then the floats parsed from the bytes
-        return Math.min(limit, MemoryBudget.heapBytesAvailable() / 4);
+        return Math.min(limit, MemoryBudget.heapShare());
     }
 
     /**

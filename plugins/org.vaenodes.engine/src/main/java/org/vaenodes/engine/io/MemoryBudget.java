@@ -12,8 +12,16 @@ public final class MemoryBudget {
     private MemoryBudget() {
     }
 
+    /**
+     * The heap one file's contents may take: a quarter of what is still free, leaving room for a growing buffer's
+     * copies and for what is parsed from the bytes.
+     */
+    public static long heapShare() {
+        return heapBytesAvailable() / 4;
+    }
+
     /** Heap bytes that can still be allocated: the maximum heap minus what is in use now. */
-    public static long heapBytesAvailable() {
+    static long heapBytesAvailable() {
         Runtime rt = Runtime.getRuntime();
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }

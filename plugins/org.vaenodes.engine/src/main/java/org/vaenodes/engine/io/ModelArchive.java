@@ -245,7 +245,7 @@ public final class ModelArchive {
      * {@link #MAX_FILE_BYTES} or a quarter of the free heap.
      */
     public static byte[] readBytes(InputStream in) throws IOException {
-        long heapShare = MemoryBudget.heapBytesAvailable() / 4;
+        long heapShare = MemoryBudget.heapShare();
         long limit = Math.min(MAX_FILE_BYTES, heapShare);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[1 << 16];
