@@ -70,13 +70,23 @@ final class CpuKernels {
         }
     }
 
-    /** delta ⊙= f'(pre), from the activation output a = f(pre) (same shapes). One loop per activation. */
+    /**
+     * delta ⊙= f'(pre), from the activation output a = f(pre) (same shapes; either may be a column block). One loop
+     * per activation, row by row.
+     */
     static void multiplyByDerivative(CpuMatrix delta, CpuMatrix a, Activation act) {
-        FloatBuffer d = delta.buf;
-        FloatBuffer av = a.buf;
-        int n = delta.size();
-        int dOff = delta.offset;
-        int aOff = a.offset;
+        if (delta.contiguous() && a.contiguous()) {
+            multiplyByDerivative(delta.buf, delta.offset, a.buf, a.offset, delta.size(), act);
+            return;
+        }
+        for (int r = 0; r < delta.rows; r++) {
+            multiplyByDerivative(delta.buf, delta.offset + r * delta.ld, a.buf, a.offset + r * a.ld, delta.cols, act);
+        }
+    }
+
+    /** n values of d from dOff ⊙= f'(pre) from the activation outputs in av from aOff. */
+    private static void multiplyByDerivative(FloatBuffer d, int dOff, FloatBuffer av, int aOff, int n,
+            Activation act) {
         switch (act) {
             case RELU -> {
                 for (int i = 0; i < n; i++) {

@@ -21,6 +21,15 @@ final class CpuLanes implements AutoCloseable {
         void run(int lane);
     }
 
+    /** Thrown at {@link #barrier()} in the lanes that wait for one that has failed; never escapes {@link #run}. */
+    private static final class LaneFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LaneFailed() {
+            super("another lane failed", null, false, false);
+        }
+    }
+
     private static final long SPIN_NANOS = 1_000_000;
 
     private final Thread[] helpers;
@@ -31,6 +40,11 @@ final class CpuLanes implements AutoCloseable {
     private volatile Throwable failure;
     /** Lane 0 when it has parked waiting for the helpers, else null. */
     private volatile Thread waiter;
+    /** Lanes that have reached the current {@link #barrier()}. */
+    private final AtomicInteger arrived = new AtomicInteger();
+    private volatile int barrierPhase;
+    /** Set when a lane's task fails, so that lanes waiting at a barrier for it give up instead of waiting forever. */
+    private volatile boolean broken;
 
     CpuLanes(int lanes) {
         if (lanes < 1) {
@@ -56,6 +70,8 @@ final class CpuLanes implements AutoCloseable {
             return;
         }
         failure = null;
+        broken = false;
+        arrived.set(0);
         task = t;
         pending.set(helpers.length);
         generation++;
@@ -67,15 +83,39 @@ final class CpuLanes implements AutoCloseable {
             t.run(0);
         } catch (RuntimeException | Error e) {
             own = e;
+            broken = true;
         }
         awaitHelpers();
         task = null;
-        Throwable f = own != null ? own : failure;
+        Throwable f = own != null && !(own instanceof LaneFailed) ? own : failure;
         if (f instanceof RuntimeException re) {
             throw re;
         }
         if (f instanceof Error er) {
             throw er;
+        }
+    }
+
+    /**
+     * Called by every lane of a running task: returns when all lanes have called it, so that what each wrote before
+     * is visible to all after. Waits spinning with {@link Thread#yield()} (a step's phases last microseconds to
+     * milliseconds). If another lane's task failed meanwhile, throws instead, and {@link #run} rethrows that failure.
+     */
+    void barrier() {
+        if (helpers.length == 0) {
+            return;
+        }
+        int phase = barrierPhase;
+        if (arrived.incrementAndGet() == helpers.length + 1) {
+            arrived.set(0);
+            barrierPhase = phase + 1; // volatile write after the reset: the next barrier's arrivals count from 0
+            return;
+        }
+        while (barrierPhase == phase) {
+            if (broken) {
+                throw new LaneFailed();
+            }
+            Thread.yield();
         }
     }
 
@@ -113,7 +153,10 @@ final class CpuLanes implements AutoCloseable {
             try {
                 task.run(lane);
             } catch (RuntimeException | Error e) {
-                failure = e;
+                if (!(e instanceof LaneFailed)) {
+                    failure = e;
+                }
+                broken = true;
             } finally {
                 if (pending.decrementAndGet() == 0) {
                     Thread w = waiter;

@@ -24,12 +24,14 @@ import org.vaenodes.engine.train.steps.TrainingSteps;
  *
  * <p>Why: per batch, ND4J's element-wise operations and fused Adam wake its OpenMP pool, whose threads then fight
  * OpenBLAS's spinning worker for the cores; inside KNIME's JVM the user cannot set {@code OMP_WAIT_POLICY} to stop
- * that. This path never enters OpenMP and owns its threads ({@link CpuLanes}, OpenBLAS single-threaded), with two
- * hand-overs per step: first the batch is split by rows and each lane gathers its rows and runs the forward pass
- * and the backward deltas of them; then each layer's weight gradient is split by weight rows — a contiguous range
- * of the parameter vector — and each lane multiplies its range over the whole batch and applies Adam to it at once, while the
- * gradient is still in cache. The split is fixed by the batch size and the lane count, and no value is ever summed
- * across lanes, so results do not depend on thread timing (nor, in practice, on the number of lanes).
+ * that. This path never enters OpenMP and owns its threads ({@link CpuLanes}, OpenBLAS single-threaded). A step is
+ * one task for all lanes, in phases separated by barriers ({@link CpuLaneShare}): each lane gathers its rows; the
+ * forward pass and the backward deltas run by row slices, except the wide products, which each lane computes for
+ * its block of output columns over the whole batch; then each layer's weight gradient is split by weight rows — a
+ * contiguous range of the parameter vector — and each lane multiplies its range over the whole batch and applies
+ * Adam to it at once, while the gradient is still in cache. The splits are fixed by the batch size and the lane
+ * count, and no value is ever summed across lanes, so results do not depend on thread timing (nor, in practice, on
+ * the number of lanes).
  */
 public final class CpuTrainingSteps implements TrainingSteps {
 
@@ -166,18 +168,19 @@ public final class CpuTrainingSteps implements TrainingSteps {
         if (replayedEps != null) {
             b.whole().eps.copyFrom(replayedEps, 0);
         }
-        lanes.run(lane -> {
-            if (lane < slices.length) {
-                if (!binarize) {
-                    gather(slices[lane], order, from + b.starts()[lane]);
-                }
-                math.forward(slices[lane], true);
-                math.backwardDeltas(slices[lane]);
-            }
-        });
         adam.beginStep();
-        lanes.run(lane -> math.weightGradients(b.whole(), lane, lanes.lanes(), laneGradient[lane],
-                (from0, g) -> adam.update(lane, params, (int) from0, (int) (from0 + g.size()), g)));
+        lanes.run(lane -> {
+            CpuLaneShare share = new CpuLaneShare(b.whole(), lane < slices.length ? slices[lane] : null, lane, lanes);
+            CpuPass mine = share.beginRows();
+            if (mine != null && !binarize) {
+                gather(mine, order, from + b.starts()[lane]);
+            }
+            math.forward(share, true);
+            math.backwardDeltas(share);
+            share.beginColumns(); // the weight gradients read every row's deltas
+            math.weightGradients(b.whole(), lane, lanes.lanes(), laneGradient[lane],
+                    (from0, g) -> adam.update(lane, params, (int) from0, (int) (from0 + g.size()), g));
+        });
         return sums(slices);
     }
 

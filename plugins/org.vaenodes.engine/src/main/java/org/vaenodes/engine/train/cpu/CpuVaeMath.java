@@ -53,73 +53,138 @@ final class CpuVaeMath {
         return (int) ((long) size * i / n);
     }
 
-    /** Encoder, z, decoder and the per-row losses; in training also the output delta. */
+    /** Encoder, z, decoder and the per-row losses; in training also the output delta. One lane alone. */
     void forward(CpuPass p, boolean sample) {
-        CpuMatrix in = p.x;
+        forward(CpuLaneShare.alone(p), sample);
+    }
+
+    /** The forward pass over a batch, this lane's part of it; every lane of the team calls it. */
+    void forward(CpuLaneShare s, boolean sample) {
         for (int k = 0; k < network.encoderLayers(); k++) {
-            dense(k, in, p, config.activation());
-            in = p.act[k];
+            dense(k, s, config.activation());
         }
-        dense(network.muLayer(), in, p, null);
-        dense(network.lvLayer(), in, p, null);
-        CpuKernels.reparameterise(p.act[network.muLayer()], p.act[network.lvLayer()], p.eps, sample, p.std, p.z, p.rowKl);
-        in = p.z;
+        dense(network.muLayer(), s, null);
+        dense(network.lvLayer(), s, null);
+        CpuPass p = s.beginRows();
+        if (p != null) {
+            CpuKernels.reparameterise(p.act[network.muLayer()], p.act[network.lvLayer()], p.eps, sample, p.std, p.z,
+                    p.rowKl);
+        }
         for (int k = network.firstDecLayer(); k < network.outLayer(); k++) {
-            dense(k, in, p, config.activation());
-            in = p.act[k];
+            dense(k, s, config.activation());
         }
         int out = network.outLayer();
-        product(out, in, p);
-        CpuMatrix delta = p.delta == null ? null : p.delta[out];
-        if (config.likelihood() == Likelihood.BERNOULLI) {
-            CpuKernels.bernoulliOutput(p.act[out], weights[out].b(), p.x, p.rowLoss, delta);
-        } else {
-            CpuKernels.gaussianOutput(p.act[out], weights[out].b(), p.x, p.rowLoss, delta);
+        dense(out, s, null);
+        p = s.beginRows();
+        if (p != null) {
+            CpuMatrix delta = p.delta == null ? null : p.delta[out];
+            if (config.likelihood() == Likelihood.BERNOULLI) {
+                CpuKernels.bernoulliOutput(p.act[out], weights[out].b(), p.x, p.rowLoss, delta);
+            } else {
+                CpuKernels.gaussianOutput(p.act[out], weights[out].b(), p.x, p.rowLoss, delta);
+            }
         }
     }
 
-    private void dense(int k, CpuMatrix in, CpuPass p, Activation act) {
-        product(k, in, p);
-        CpuKernels.addBiasAndActivate(p.act[k], weights[k].b(), act);
-    }
-
-    /** act[k] = in·Wx (+ y·Wy), without bias. */
-    private void product(int k, CpuMatrix in, CpuPass p) {
-        OpenBlasGemm.gemm(in, false, weights[k].wxT(), true, p.act[k], 0f);
+    /**
+     * act[k] = input·Wx (+ y·Wy) and, for all but the output layer (whose bias the likelihood adds), f(· + bias)
+     * with f = act (none if null): this lane's rows, or this lane's columns over all rows.
+     */
+    private void dense(int k, CpuLaneShare s, Activation act) {
+        Dense d = network.layers()[k];
+        boolean addBias = k != network.outLayer();
+        if (s.byColumns(d.inX, d.out)) {
+            s.beginColumns();
+            int c0 = s.from(d.out);
+            int n = s.to(d.out) - c0;
+            CpuPass p = s.whole;
+            CpuMatrix out = p.act[k].colBlock(c0, n);
+            OpenBlasGemm.gemm(inputOf(k, p), false, weights[k].wxT().rowBlock(c0, n), true, out, 0f);
+            if (weights[k].wyT() != null) {
+                OpenBlasGemm.gemm(p.y, false, weights[k].wyT().rowBlock(c0, n), true, out, 1f);
+            }
+            if (addBias) {
+                CpuKernels.addBiasAndActivate(out, weights[k].b().colBlock(c0, n), act);
+            }
+            return;
+        }
+        CpuPass p = s.beginRows();
+        if (p == null) {
+            return;
+        }
+        OpenBlasGemm.gemm(inputOf(k, p), false, weights[k].wxT(), true, p.act[k], 0f);
         if (weights[k].wyT() != null) {
             OpenBlasGemm.gemm(p.y, false, weights[k].wyT(), true, p.act[k], 1f);
+        }
+        if (addBias) {
+            CpuKernels.addBiasAndActivate(p.act[k], weights[k].b(), act);
         }
     }
 
     /**
      * Backward pass for the pass's rows: ∂(Σ_rows recon + β·KL)/∂(pre-activation) of every layer into
      * {@code p.delta} (and ∂recon/∂z into {@code p.dz}); after a training forward. Reads the weights, writes no
-     * gradient.
+     * gradient. One lane alone.
      */
     void backwardDeltas(CpuPass p) {
-        Activation act = config.activation();
+        backwardDeltas(CpuLaneShare.alone(p));
+    }
+
+    /** The backward pass over a batch, this lane's part of it; every lane of the team calls it. */
+    void backwardDeltas(CpuLaneShare s) {
         int out = network.outLayer();
         int firstDec = network.firstDecLayer();
         for (int k = out; k >= firstDec; k--) {
-            CpuMatrix below = k == firstDec ? p.dz : p.delta[k - 1];
-            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT(), false, below, 0f);
-            if (k > firstDec) {
-                CpuKernels.multiplyByDerivative(below, p.act[k - 1], act);
-            }
+            propagate(s, k, -1, k == firstDec ? -1 : k - 1);
         }
-        int mu = network.muLayer();
-        int lv = network.lvLayer();
-        CpuKernels.latentGradients(p.dz, p.act[mu], p.eps, p.std, config.beta(), p.delta[mu], p.delta[lv]);
+        CpuPass p = s.beginRows();
+        if (p != null) {
+            CpuKernels.latentGradients(p.dz, p.act[network.muLayer()], p.eps, p.std, config.beta(),
+                    p.delta[network.muLayer()], p.delta[network.lvLayer()]);
+        }
         if (network.encoderLayers() == 0) {
             return;
         }
         int top = network.encoderLayers() - 1;
-        OpenBlasGemm.gemm(p.delta[mu], false, weights[mu].wxT(), false, p.delta[top], 0f);
-        OpenBlasGemm.gemm(p.delta[lv], false, weights[lv].wxT(), false, p.delta[top], 1f);
-        CpuKernels.multiplyByDerivative(p.delta[top], p.act[top], act);
+        propagate(s, network.muLayer(), network.lvLayer(), top);
         for (int k = top; k > 0; k--) {
-            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT(), false, p.delta[k - 1], 0f);
-            CpuKernels.multiplyByDerivative(p.delta[k - 1], p.act[k - 1], act);
+            propagate(s, k, -1, k - 1);
+        }
+    }
+
+    /**
+     * δ[j] = (δ[k]·Wx[k] (+ δ[k2]·Wx[k2] if k2 ≥ 0: the μ and log σ² layers share their input)) ⊙ f'(act[j]), or,
+     * for j &lt; 0, ∂recon/∂z = δ[k]·Wx[k]: this lane's rows, or this lane's columns over all rows.
+     */
+    private void propagate(CpuLaneShare s, int k, int k2, int j) {
+        Dense d = network.layers()[k];
+        int inner = k2 < 0 ? d.out : d.out + network.layers()[k2].out;
+        if (s.byColumns(inner, d.inX)) {
+            s.beginColumns();
+            int c0 = s.from(d.inX);
+            int n = s.to(d.inX) - c0;
+            CpuPass p = s.whole;
+            CpuMatrix into = (j < 0 ? p.dz : p.delta[j]).colBlock(c0, n);
+            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT().colBlock(c0, n), false, into, 0f);
+            if (k2 >= 0) {
+                OpenBlasGemm.gemm(p.delta[k2], false, weights[k2].wxT().colBlock(c0, n), false, into, 1f);
+            }
+            if (j >= 0) {
+                CpuKernels.multiplyByDerivative(into, p.act[j].colBlock(c0, n), config.activation());
+            }
+            return;
+        }
+        CpuPass p = s.beginRows();
+        if (p == null) {
+            return;
+        }
+        CpuMatrix into = j < 0 ? p.dz : p.delta[j];
+        OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT(), false, into, 0f);
+        if (k2 >= 0) {
+            OpenBlasGemm.gemm(p.delta[k2], false, weights[k2].wxT(), false, into, 1f);
+        }
+        if (j >= 0) {
+            CpuKernels.multiplyByDerivative(into, p.act[j], config.activation());
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CpuLanesTest {
 
@@ -41,6 +42,48 @@ class CpuLanesTest {
             int[] seen = new int[2];
             lanes.run(lane -> seen[lane] = 1);
             assertArrayEquals(new int[] {1, 1}, seen);
+        }
+    }
+
+    @Test
+    void aBarrierShowsEveryLaneWhatTheOthersWroteBeforeIt() {
+        try (CpuLanes lanes = new CpuLanes(3)) {
+            int[] written = new int[3];
+            int[][] seen = new int[3][3];
+            for (int round = 1; round <= 500; round++) {
+                int value = round;
+                lanes.run(lane -> {
+                    written[lane] = value;
+                    lanes.barrier();
+                    for (int other = 0; other < 3; other++) {
+                        seen[lane][other] = written[other];
+                    }
+                    lanes.barrier(); // no lane overwrites its slot of the next round before all have read this one
+                });
+                for (int[] row : seen) {
+                    assertArrayEquals(new int[] {value, value, value}, row, "round " + round);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void lanesWaitingAtABarrierForAFailedLaneGiveUpAndTheFailureReachesTheCaller() {
+        try (CpuLanes lanes = new CpuLanes(3)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> lanes.run(lane -> {
+                if (lane == 2) {
+                    throw new IllegalStateException("lane 2 failed before the barrier");
+                }
+                lanes.barrier();
+            }));
+            assertEquals("lane 2 failed before the barrier", e.getMessage());
+            int[] seen = new int[3];
+            lanes.run(lane -> {
+                lanes.barrier();
+                seen[lane] = 1;
+            });
+            assertArrayEquals(new int[] {1, 1, 1}, seen, "the team is usable after the failure");
         }
     }
 
