@@ -36,25 +36,28 @@ final class CpuLaneShare {
     final int lanes;
     /** The team to meet at barriers, or null when one lane works alone. */
     private final CpuLanes team;
+    /** False to split every phase by rows (fewest barriers). */
+    private final boolean columns;
     private Phase last = Phase.ROWS;
 
-    CpuLaneShare(CpuPass whole, CpuPass rows, int lane, CpuLanes team) {
+    CpuLaneShare(CpuPass whole, CpuPass rows, int lane, CpuLanes team, boolean columns) {
         this.whole = whole;
         this.rows = rows;
         this.lane = lane;
         this.team = team;
+        this.columns = columns;
         this.lanes = team == null ? 1 : team.lanes();
     }
 
     /** The whole pass, computed by one lane alone (every phase by rows, no barrier). */
     static CpuLaneShare alone(CpuPass p) {
-        return new CpuLaneShare(p, p, 0, null);
+        return new CpuLaneShare(p, p, 0, null, false);
     }
 
     /** True if a product with inner dimension k and n output columns is computed by columns. */
     boolean byColumns(int k, int n) {
         int rowsPerLane = whole.rows / lanes;
-        return team != null && lanes > 1 && rowsPerLane >= MIN_ROWS && rowsPerLane < FEW_ROWS && k >= WIDE
+        return columns && team != null && lanes > 1 && rowsPerLane >= MIN_ROWS && rowsPerLane < FEW_ROWS && k >= WIDE
                 && n / lanes >= WIDE;
     }
 

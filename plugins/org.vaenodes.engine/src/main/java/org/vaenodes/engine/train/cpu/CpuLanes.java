@@ -1,6 +1,7 @@
 package org.vaenodes.engine.train.cpu;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -45,6 +46,8 @@ final class CpuLanes implements AutoCloseable {
     private volatile int barrierPhase;
     /** Set when a lane's task fails, so that lanes waiting at a barrier for it give up instead of waiting forever. */
     private volatile boolean broken;
+    /** Time lanes spent waiting at barriers since {@link #takeBarrierWait()} was last called. */
+    private final LongAdder barrierWait = new LongAdder();
 
     CpuLanes(int lanes) {
         if (lanes < 1) {
@@ -111,12 +114,22 @@ final class CpuLanes implements AutoCloseable {
             barrierPhase = phase + 1; // volatile write after the reset: the next barrier's arrivals count from 0
             return;
         }
-        while (barrierPhase == phase) {
-            if (broken) {
-                throw new LaneFailed();
+        long start = System.nanoTime();
+        try {
+            while (barrierPhase == phase) {
+                if (broken) {
+                    throw new LaneFailed();
+                }
+                Thread.yield();
             }
-            Thread.yield();
+        } finally {
+            barrierWait.add(System.nanoTime() - start);
         }
+    }
+
+    /** Nanoseconds all lanes together waited at barriers since the last call (a lane's wait counts once per lane). */
+    long takeBarrierWait() {
+        return barrierWait.sumThenReset();
     }
 
     /** Spins (yielding) for a while, then parks until the last helper to finish wakes it. */

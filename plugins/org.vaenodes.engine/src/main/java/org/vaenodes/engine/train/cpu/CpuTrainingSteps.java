@@ -54,6 +54,7 @@ public final class CpuTrainingSteps implements TrainingSteps {
     private final CpuMatrix[] laneGradient;
     private final int blasThreadsBefore;
     private final CpuAdam adam;
+    private final CpuSplitChoice split = new CpuSplitChoice();
     private final SplittableRandom noise;
     private final long evalSeed;
     private SplittableRandom evalNoise;
@@ -169,8 +170,12 @@ public final class CpuTrainingSteps implements TrainingSteps {
             b.whole().eps.copyFrom(replayedEps, 0);
         }
         adam.beginStep();
+        boolean columns = split.columns();
+        long start = System.nanoTime();
+        lanes.takeBarrierWait();
         lanes.run(lane -> {
-            CpuLaneShare share = new CpuLaneShare(b.whole(), lane < slices.length ? slices[lane] : null, lane, lanes);
+            CpuLaneShare share = new CpuLaneShare(b.whole(), lane < slices.length ? slices[lane] : null, lane, lanes,
+                    columns);
             CpuPass mine = share.beginRows();
             if (mine != null && !binarize) {
                 gather(mine, order, from + b.starts()[lane]);
@@ -181,6 +186,7 @@ public final class CpuTrainingSteps implements TrainingSteps {
             math.weightGradients(b.whole(), lane, lanes.lanes(), laneGradient[lane],
                     (from0, g) -> adam.update(lane, params, (int) from0, (int) (from0 + g.size()), g));
         });
+        split.afterStep(columns, System.nanoTime() - start, lanes.takeBarrierWait(), lanes.lanes());
         return sums(slices);
     }
 

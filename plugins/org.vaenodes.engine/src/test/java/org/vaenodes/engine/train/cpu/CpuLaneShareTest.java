@@ -36,6 +36,9 @@ class CpuLaneShareTest {
                     "a batch's last 40 rows: 20 per lane, left to the row split");
             assertFalse(shareOf(VaeConfig.of(784, new int[] {400}, 20), 512, two).byColumns(784, 400),
                     "256 rows per lane multiply well by rows");
+            CpuPass whole = new CpuPass(Network.create(VaeConfig.of(784, new int[] {400}, 20), 1), 128, true);
+            assertFalse(new CpuLaneShare(whole, whole.slice(0, 64), 0, two, false).byColumns(784, 400),
+                    "the row split only, as chosen on a busy machine");
         }
     }
 
@@ -56,7 +59,7 @@ class CpuLaneShareTest {
     private static CpuLaneShare shareOf(VaeConfig cfg, int rows, CpuLanes team) {
         Network vae = Network.create(cfg, 1);
         CpuPass whole = new CpuPass(vae, rows, true);
-        return new CpuLaneShare(whole, whole.slice(0, rows / 2), 0, team);
+        return new CpuLaneShare(whole, whole.slice(0, rows / 2), 0, team, true);
     }
 
     private static void compareWithLanesAlone(VaeConfig cfg, int rows) {
@@ -70,10 +73,10 @@ class CpuLaneShareTest {
         int half = rows / 2;
         CpuPass[] sharedSlices = {together.slice(0, half), together.slice(half, rows - half)};
         try (CpuLanes lanes = new CpuLanes(2)) {
-            CpuLaneShare first = new CpuLaneShare(together, sharedSlices[0], 0, lanes);
+            CpuLaneShare first = new CpuLaneShare(together, sharedSlices[0], 0, lanes, true);
             assertTrue(first.byColumns(cfg.inputSize(), 256), "the test must exercise the split by columns");
             lanes.run(lane -> {
-                CpuLaneShare s = new CpuLaneShare(together, sharedSlices[lane], lane, lanes);
+                CpuLaneShare s = new CpuLaneShare(together, sharedSlices[lane], lane, lanes, true);
                 math.forward(s, true);
                 math.backwardDeltas(s);
             });
