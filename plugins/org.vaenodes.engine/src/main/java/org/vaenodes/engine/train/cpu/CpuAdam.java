@@ -21,14 +21,15 @@ final class CpuAdam {
     private static final int BLOCK = 4096;
     /**
      * (v + FLUSH) − FLUSH rounds v to a multiple of 2^−110 (FLUSH is 2^23 times that), so that nothing in the update
-     * is a subnormal float, which the processor handles up to a hundred times slower. Why: the parameters of a dead ReLU
-     * unit get gradient 0 for good; their first moment decays by β₁ each step until this rounding holds it at a few
-     * grains (β₁·k grains rounds back to k for small k). With the grain at 2^−126, the smallest normal float, the
+     * is a subnormal float, which the processor handles up to a hundred times slower. Why: the parameters of a dead
+     * ReLU unit get gradient 0 for good; their first moment decays by β₁ each step until this rounding holds it at a
+     * few grains (β₁·k grains rounds back to k for small k). With the grain at 2^−126, the smallest normal float, the
      * moments stayed normal but the step α·m of such a moment was subnormal, and by the eighth Fashion-MNIST epoch
      * Adam's loop took 1.8 instead of 0.6 ns per parameter; with 2^−110, α·m is normal for every learning rate from
-     * 1e-4 up (α ≥ 0.3·rate). Values above ~6e-27 are unchanged; below, the change is far below anything the update
-     * p −= α·m/(√v + ε) can resolve (its steps stay under 1e-21). Plain additions, so the loop still vectorises (a
-     * compare would not).
+     * 1e-4 up (α ≥ 0.3·rate). Values from ~3e-30 up come out unchanged, but for round-half-even ties (odd values in
+     * [2^−63, 2^−62) move by one unit in their last place, as odd values in [2^−79, 2^−78) did with 2^−126); below,
+     * the change is far below anything the update p −= α·m/(√v + ε) can resolve (its steps stay under 1e-21). Plain
+     * additions, so the loop still vectorises (a compare would not).
      */
     private static final float FLUSH = 0x1p-87f;
 
