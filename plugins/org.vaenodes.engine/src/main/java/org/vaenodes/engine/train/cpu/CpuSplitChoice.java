@@ -7,8 +7,8 @@ package org.vaenodes.engine.train.cpu;
  * at each barrier until it gets one back, and those steps run slower than with the row split's single barrier. So
  * when the lanes' share of time spent waiting, a moving average over the steps with columns, exceeds
  * {@link #MAX_WAIT_SHARE} (on a quiet machine it is about 3 %), the next {@link #ROWS_ONLY_STEPS} steps split by rows
- * only, then the columns are tried again. Both splits compute the same
- * values, so this choice, though it follows the machine's timing, never changes a result.
+ * only, then the columns are tried again. Both splits compute the same values, so this choice, though it follows
+ * the machine's timing, never changes a result.
  */
 final class CpuSplitChoice {
 

@@ -29,9 +29,10 @@ import org.vaenodes.engine.train.steps.TrainingSteps;
  * forward pass and the backward deltas run by row slices, except the wide products, which each lane computes for
  * its block of output columns over the whole batch; then each layer's weight gradient is split by weight rows — a
  * contiguous range of the parameter vector — and each lane multiplies its range over the whole batch and applies
- * Adam to it at once, while the gradient is still in cache. The splits are fixed by the batch size and the lane
- * count, and no value is ever summed across lanes, so results do not depend on thread timing (nor, in practice, on
- * the number of lanes).
+ * Adam to it at once, while the gradient is still in cache. The splits follow the batch size and the lane count
+ * ({@link CpuSplitChoice} also turns the column split off on a busy machine; both splits compute the same values),
+ * and no value is ever summed across lanes, so results do not depend on thread timing (nor, in practice, on the
+ * number of lanes).
  */
 public final class CpuTrainingSteps implements TrainingSteps {
 
