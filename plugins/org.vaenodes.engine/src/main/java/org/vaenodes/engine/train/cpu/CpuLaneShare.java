@@ -80,12 +80,12 @@ final class CpuLaneShare {
 
     /** Start of this lane's part of [0, n) cut into one part per lane. */
     int from(int n) {
-        return CpuVaeMath.part(n, lane, lanes);
+        return CpuLanes.part(n, lane, lanes);
     }
 
     /** End of this lane's part of [0, n). */
     int to(int n) {
-        return CpuVaeMath.part(n, lane + 1, lanes);
+        return CpuLanes.part(n, lane + 1, lanes);
     }
 
     private void meet() {

@@ -66,6 +66,11 @@ final class CpuLanes implements AutoCloseable {
         return helpers.length + 1;
     }
 
+    /** Start of part i of [0, size) cut into n nearly equal parts (a lane's share of rows, columns or units). */
+    static int part(int size, int i, int n) {
+        return (int) ((long) size * i / n);
+    }
+
     /** Runs task(0 … lanes−1), lane 0 on this thread; returns when all are done and rethrows the first failure. */
     void run(LaneTask t) {
         if (helpers.length == 0) {

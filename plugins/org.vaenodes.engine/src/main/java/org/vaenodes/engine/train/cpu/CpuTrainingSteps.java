@@ -143,8 +143,8 @@ public final class CpuTrainingSteps implements TrainingSteps {
             CpuPass[] slices = new CpuPass[n];
             int[] starts = new int[n];
             for (int i = 0; i < n; i++) {
-                starts[i] = CpuVaeMath.part(rows, i, n);
-                slices[i] = whole.slice(starts[i], CpuVaeMath.part(rows, i + 1, n) - starts[i]);
+                starts[i] = CpuLanes.part(rows, i, n);
+                slices[i] = whole.slice(starts[i], CpuLanes.part(rows, i + 1, n) - starts[i]);
             }
             return new Batch(whole, slices, starts);
         });

@@ -48,11 +48,6 @@ final class CpuVaeMath {
         return out;
     }
 
-    /** Start of part i of [0, size) cut into n nearly equal parts. */
-    static int part(int size, int i, int n) {
-        return (int) ((long) size * i / n);
-    }
-
     /** Encoder, z, decoder and the per-row losses; in training also the output delta. One lane alone. */
     void forward(CpuPass p, boolean sample) {
         forward(CpuLaneShare.alone(p), sample);
@@ -204,8 +199,8 @@ final class CpuVaeMath {
         for (int k = 0; k < weights.length; k++) {
             Dense d = network.layers()[k];
             CpuMatrix delta = whole.delta[k];
-            int r0 = part(d.out, lane, lanes);
-            int r1 = part(d.out, lane + 1, lanes);
+            int r0 = CpuLanes.part(d.out, lane, lanes);
+            int r1 = CpuLanes.part(d.out, lane + 1, lanes);
             if (r1 > r0) {
                 CpuMatrix g = into == null ? laneBuffer.front(r1 - r0, d.fanIn())
                         : into[k].w().rowBlock(r0, r1 - r0);
@@ -218,8 +213,8 @@ final class CpuVaeMath {
                     share.accept(d.offset + (long) r0 * d.fanIn(), g);
                 }
             }
-            int b0 = part(d.out, lane, lanes);
-            int b1 = part(d.out, lane + 1, lanes);
+            int b0 = CpuLanes.part(d.out, lane, lanes);
+            int b1 = CpuLanes.part(d.out, lane + 1, lanes);
             if (b1 > b0) {
                 CpuMatrix g = into == null ? laneBuffer.front(1, b1 - b0) : into[k].b().colBlock(b0, b1 - b0);
                 CpuKernels.columnSums(delta.colBlock(b0, b1 - b0), g);
