@@ -61,6 +61,23 @@ final class CpuLaneShare {
                 && n / lanes >= WIDE;
     }
 
+    /** Where a lane computes a product: rows of {@code pass} (all of them or a row slice), columns [from, from + n). */
+    record Product(CpuPass pass, int from, int n) {
+    }
+
+    /**
+     * Starts a phase for a product with inner dimension k and n output columns: this lane's columns over the whole
+     * batch if {@link #byColumns}, else all columns of its row slice; null if this lane has no part in it.
+     */
+    Product beginProduct(int k, int n) {
+        if (byColumns(k, n)) {
+            beginColumns();
+            return new Product(whole, from(n), to(n) - from(n));
+        }
+        CpuPass p = beginRows();
+        return p == null ? null : new Product(p, 0, n);
+    }
+
     /** Starts a phase by rows: returns this lane's row slice (null if it has none). */
     CpuPass beginRows() {
         if (last == Phase.COLUMNS) {

@@ -173,7 +173,6 @@ public final class CpuTrainingSteps implements TrainingSteps {
         adam.beginStep();
         boolean columns = split.columns();
         long start = System.nanoTime();
-        lanes.takeBarrierWait();
         lanes.run(lane -> {
             CpuLaneShare share = new CpuLaneShare(b.whole(), lane < slices.length ? slices[lane] : null, lane, lanes,
                     columns);

@@ -87,32 +87,18 @@ final class CpuVaeMath {
      */
     private void dense(int k, CpuLaneShare s, Activation act) {
         Dense d = network.layers()[k];
-        boolean addBias = k != network.outLayer();
-        if (s.byColumns(d.inX, d.out)) {
-            s.beginColumns();
-            int c0 = s.from(d.out);
-            int n = s.to(d.out) - c0;
-            CpuPass p = s.whole;
-            CpuMatrix out = p.act[k].colBlock(c0, n);
-            OpenBlasGemm.gemm(inputOf(k, p), false, weights[k].wxT().rowBlock(c0, n), true, out, 0f);
-            if (weights[k].wyT() != null) {
-                OpenBlasGemm.gemm(p.y, false, weights[k].wyT().rowBlock(c0, n), true, out, 1f);
-            }
-            if (addBias) {
-                CpuKernels.addBiasAndActivate(out, weights[k].b().colBlock(c0, n), act);
-            }
+        CpuLaneShare.Product part = s.beginProduct(d.inX, d.out);
+        if (part == null) {
             return;
         }
-        CpuPass p = s.beginRows();
-        if (p == null) {
-            return;
-        }
-        OpenBlasGemm.gemm(inputOf(k, p), false, weights[k].wxT(), true, p.act[k], 0f);
+        CpuPass p = part.pass();
+        CpuMatrix out = p.act[k].colBlock(part.from(), part.n());
+        OpenBlasGemm.gemm(inputOf(k, p), false, weights[k].wxT().rowBlock(part.from(), part.n()), true, out, 0f);
         if (weights[k].wyT() != null) {
-            OpenBlasGemm.gemm(p.y, false, weights[k].wyT(), true, p.act[k], 1f);
+            OpenBlasGemm.gemm(p.y, false, weights[k].wyT().rowBlock(part.from(), part.n()), true, out, 1f);
         }
-        if (addBias) {
-            CpuKernels.addBiasAndActivate(p.act[k], weights[k].b(), act);
+        if (k != network.outLayer()) {
+            CpuKernels.addBiasAndActivate(out, weights[k].b().colBlock(part.from(), part.n()), act);
         }
     }
 
@@ -154,32 +140,18 @@ final class CpuVaeMath {
     private void propagate(CpuLaneShare s, int k, int k2, int j) {
         Dense d = network.layers()[k];
         int inner = k2 < 0 ? d.out : d.out + network.layers()[k2].out;
-        if (s.byColumns(inner, d.inX)) {
-            s.beginColumns();
-            int c0 = s.from(d.inX);
-            int n = s.to(d.inX) - c0;
-            CpuPass p = s.whole;
-            CpuMatrix into = (j < 0 ? p.dz : p.delta[j]).colBlock(c0, n);
-            OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT().colBlock(c0, n), false, into, 0f);
-            if (k2 >= 0) {
-                OpenBlasGemm.gemm(p.delta[k2], false, weights[k2].wxT().colBlock(c0, n), false, into, 1f);
-            }
-            if (j >= 0) {
-                CpuKernels.multiplyByDerivative(into, p.act[j].colBlock(c0, n), config.activation());
-            }
+        CpuLaneShare.Product part = s.beginProduct(inner, d.inX);
+        if (part == null) {
             return;
         }
-        CpuPass p = s.beginRows();
-        if (p == null) {
-            return;
-        }
-        CpuMatrix into = j < 0 ? p.dz : p.delta[j];
-        OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT(), false, into, 0f);
+        CpuPass p = part.pass();
+        CpuMatrix into = (j < 0 ? p.dz : p.delta[j]).colBlock(part.from(), part.n());
+        OpenBlasGemm.gemm(p.delta[k], false, weights[k].wxT().colBlock(part.from(), part.n()), false, into, 0f);
         if (k2 >= 0) {
-            OpenBlasGemm.gemm(p.delta[k2], false, weights[k2].wxT(), false, into, 1f);
+            OpenBlasGemm.gemm(p.delta[k2], false, weights[k2].wxT().colBlock(part.from(), part.n()), false, into, 1f);
         }
         if (j >= 0) {
-            CpuKernels.multiplyByDerivative(into, p.act[j], config.activation());
+            CpuKernels.multiplyByDerivative(into, p.act[j].colBlock(part.from(), part.n()), config.activation());
         }
     }
 
