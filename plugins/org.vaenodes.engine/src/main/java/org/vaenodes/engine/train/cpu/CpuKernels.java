@@ -160,8 +160,8 @@ final class CpuKernels {
      * max(l, 0) + log(1 + e), e = e^−|l| = min(E, 1/E). The logarithms are summed as the log of a product (every
      * factor 1 + e lies in (1, 2]), so a row costs four logs per thousand values. Each step is a loop of its own over
      * heap arrays (direct buffers and mixed float/double arithmetic keep the JIT from vectorising), and the row
-     * sums run over four accumulators to break the chain of dependent additions; their rounding differs from a
-     * single sum only in the last bits of a double.
+     * sums run over four accumulators each ({@link #lossSum}); their rounding differs from a single sum only in the
+     * last bits of a double.
      */
     static void bernoulliOutput(CpuMatrix logits, CpuMatrix bias, CpuMatrix x, double[] rowLoss, CpuMatrix delta) {
         int cols = logits.cols;
@@ -201,16 +201,19 @@ final class CpuKernels {
             for (int c = 0; c < cols; c++) {
                 work[c] = 1.0 + Math.min(ev[c], 1.0 / ev[c]);
             }
-            rowLoss[r] = linearSum(vd, td, terms) + logOfProduct(work);
+            rowLoss[r] = lossSum(vd, td, terms, work);
         }
     }
 
     /**
-     * Σ max(l, 0) − x·l over a row. The terms are computed first, in a loop of their own that the JIT vectorises (in
-     * the sums' loop, Math.max kept everything scalar: 1.3 ns per value, now 0.5), then summed in four interleaved
-     * sums — the same values added in the same order as before, so the same result to the bit.
+     * Σ (max(l, 0) − x·l) + log Π f over a row, for factors f in (1, 2]. The terms of the first sum are computed in
+     * a loop of their own, which the JIT vectorises (inside the sums' loop, Math.max kept everything scalar). Both
+     * reductions then run in one loop, each over four interleaved accumulators: a chain of dependent additions or
+     * multiplications waits for the previous result, and eight independent chains keep the processor busy where four
+     * left it waiting (0.65 → 0.46–0.51 ns per value for the two, measured alone). Each accumulator adds or multiplies the same values in
+     * the same order as in a loop of its own, so the result is the same to the bit.
      */
-    private static double linearSum(double[] l, double[] x, double[] terms) {
+    private static double lossSum(double[] l, double[] x, double[] terms, double[] f) {
         int n = l.length;
         for (int c = 0; c < n; c++) {
             terms[c] = Math.max(l[c], 0) - x[c] * l[c];
@@ -219,29 +222,17 @@ final class CpuKernels {
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int c = 0;
-        for (; c + 3 < n; c += 4) {
-            s0 += terms[c];
-            s1 += terms[c + 1];
-            s2 += terms[c + 2];
-            s3 += terms[c + 3];
-        }
-        for (; c < n; c++) {
-            s0 += terms[c];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** log Π f for factors f in (1, 2]. */
-    private static double logOfProduct(double[] f) {
         double p0 = 1;
         double p1 = 1;
         double p2 = 1;
         double p3 = 1;
         double logs = 0;
-        int n = f.length;
         int c = 0;
         for (int run = 1; c + 3 < n; c += 4, run++) {
+            s0 += terms[c];
+            s1 += terms[c + 1];
+            s2 += terms[c + 2];
+            s3 += terms[c + 3];
             p0 *= f[c];
             p1 *= f[c + 1];
             p2 *= f[c + 2];
@@ -256,9 +247,11 @@ final class CpuKernels {
             }
         }
         for (; c < n; c++) {
+            s0 += terms[c];
             p0 *= f[c];
         }
-        return logs + Math.log(p0) + Math.log(p1) + Math.log(p2) + Math.log(p3);
+        double linear = (s0 + s1) + (s2 + s3);
+        return linear + (logs + Math.log(p0) + Math.log(p1) + Math.log(p2) + Math.log(p3));
     }
 
     /**

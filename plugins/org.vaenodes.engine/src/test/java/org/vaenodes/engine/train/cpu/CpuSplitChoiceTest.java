@@ -1,6 +1,6 @@
 package org.vaenodes.engine.train.cpu;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -24,23 +24,53 @@ class CpuSplitChoiceTest {
         }
     }
 
-    @Test
-    void lanesKeptWaitingSwitchToTheRowSplitForAWhileThenTryColumnsAgain() {
-        CpuSplitChoice c = new CpuSplitChoice();
+    /** Steps with the row split before the columns are tried again, under a load of {@code share}. */
+    private static int rowSplitSteps(CpuSplitChoice c, double share) {
+        int steps = 0;
+        while (!c.columns()) {
+            step(c, share);
+            steps++;
+        }
+        return steps;
+    }
+
+    /** Column steps under a wait share of {@code share} until the row split takes over. */
+    private static int columnStepsUntilRows(CpuSplitChoice c, double share) {
         int steps = 0;
         while (c.columns()) {
-            step(c, 0.45); // another process has one of the two cores
+            step(c, share);
             steps++;
             assertTrue(steps < 30, "the row split takes over within a few steps");
         }
-        for (int i = 0; i < CpuSplitChoice.ROWS_ONLY_STEPS; i++) {
-            assertFalse(c.columns(), "row split, step " + i);
-            step(c, 0);
+        return steps;
+    }
+
+    @Test
+    void aLastingLoadBacksOffToLongRowSplitsAndAQuietMachineGetsTheColumnsBack() {
+        CpuSplitChoice c = new CpuSplitChoice();
+        int expected = CpuSplitChoice.FIRST_ROWS_ONLY_STEPS;
+        for (int round = 0; round < 7; round++) {
+            columnStepsUntilRows(c, 0.45); // another process has one of the two cores
+            assertEquals(expected, rowSplitSteps(c, 0.45), "row split " + round);
+            expected = Math.min(CpuSplitChoice.MAX_ROWS_ONLY_STEPS, 2 * expected);
         }
-        assertTrue(c.columns(), "columns tried again");
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 1000; i++) {
             step(c, 0.03); // the machine is quiet again
+            assertTrue(c.columns(), "columns kept on a quiet machine, step " + i);
         }
-        assertTrue(c.columns(), "columns kept on a quiet machine");
+    }
+
+    @Test
+    void aShortDisturbanceCostsOnlyAShortRowSplit() {
+        CpuSplitChoice c = new CpuSplitChoice();
+        columnStepsUntilRows(c, 0.6); // e.g. the JIT compiling on one of the two cores
+        assertEquals(CpuSplitChoice.FIRST_ROWS_ONLY_STEPS, rowSplitSteps(c, 0));
+        for (int i = 0; i < CpuSplitChoice.RETRY_STEPS + 1; i++) {
+            step(c, 0.03);
+        }
+        // a second disturbance long after the retry starts the back-off afresh
+        columnStepsUntilRows(c, 0.6);
+        assertEquals(CpuSplitChoice.FIRST_ROWS_ONLY_STEPS, rowSplitSteps(c, 0));
+        assertTrue(c.columns());
     }
 }
