@@ -210,8 +210,8 @@ final class CpuKernels {
      * a loop of their own, which the JIT vectorises (inside the sums' loop, Math.max kept everything scalar). Both
      * reductions then run in one loop, each over four interleaved accumulators: a chain of dependent additions or
      * multiplications waits for the previous result, and eight independent chains keep the processor busy where four
-     * left it waiting (0.65 → 0.46–0.51 ns per value for the two, measured alone). Each accumulator adds or multiplies the same values in
-     * the same order as in a loop of its own, so the result is the same to the bit.
+     * left it waiting (0.65 → 0.46–0.51 ns per value for the two, measured alone). Each accumulator adds or multiplies
+     * the same values in the same order as in a loop of its own, so the result is the same to the bit.
      */
     private static double lossSum(double[] l, double[] x, double[] terms, double[] f) {
         int n = l.length;

@@ -25,8 +25,8 @@ final class CpuSplitChoice {
     /** Most steps with the row split only, reached when the columns keep failing as soon as they are retried. */
     static final int MAX_ROWS_ONLY_STEPS = 256;
     /**
-     * Column steps after a retry within which a failure counts as "again": fewer, and the next row split lasts
-     * twice as long; more, and it is back to {@link #FIRST_ROWS_ONLY_STEPS}.
+     * The columns failing within this many steps of a retry count as failing again: the next row split lasts twice
+     * as long as the last. Failing later starts over at {@link #FIRST_ROWS_ONLY_STEPS}.
      */
     static final int RETRY_STEPS = 64;
 
