@@ -79,53 +79,55 @@ final class CpuKernels {
     }
 
     /**
-     * delta ⊙= f'(pre), from the activation output a = f(pre) (same shapes; either may be a column block). One loop
-     * per activation, row by row.
+     * delta ⊙= f'(pre), from the activation output a = f(pre) (same shapes; either may be a column block). Row by row
+     * through heap arrays, like {@link #addBiasAndActivate}: the JIT vectorises the loops over arrays, not those over
+     * direct buffers (ReLU on a lane's 128 × 200 block: 0.78 → 0.50 ns per value, copies included). One loop per
+     * activation.
      */
     static void multiplyByDerivative(CpuMatrix delta, CpuMatrix a, Activation act) {
-        if (delta.contiguous() && a.contiguous()) {
-            multiplyByDerivative(delta.buf, delta.offset, a.buf, a.offset, delta.size(), act);
-            return;
-        }
+        int cols = delta.cols;
+        float[] d = new float[cols];
+        float[] y = new float[cols];
         for (int r = 0; r < delta.rows; r++) {
-            multiplyByDerivative(delta.buf, delta.offset + r * delta.ld, a.buf, a.offset + r * a.ld, delta.cols, act);
+            int row = delta.offset + r * delta.ld;
+            delta.buf.get(row, d, 0, cols);
+            a.buf.get(a.offset + r * a.ld, y, 0, cols);
+            multiplyByDerivative(d, y, act);
+            delta.buf.put(row, d, 0, cols);
         }
     }
 
-    /** n values of d from dOff ⊙= f'(pre) from the activation outputs in av from aOff. */
-    private static void multiplyByDerivative(FloatBuffer d, int dOff, FloatBuffer av, int aOff, int n,
-            Activation act) {
+    /** d ⊙= f'(pre) from the activation outputs y. */
+    private static void multiplyByDerivative(float[] d, float[] y, Activation act) {
+        int n = d.length;
         switch (act) {
             case RELU -> {
                 for (int i = 0; i < n; i++) {
                     // f' = 1 where the output is > 0, else 0: keep or clear the gradient's bits with a mask
                     // (branch-free; the pattern of zero outputs is unpredictable)
-                    int mask = -Float.floatToRawIntBits(av.get(aOff + i)) >> 31;
-                    d.put(dOff + i, Float.intBitsToFloat(Float.floatToRawIntBits(d.get(dOff + i)) & mask));
+                    int mask = -Float.floatToRawIntBits(y[i]) >> 31;
+                    d[i] = Float.intBitsToFloat(Float.floatToRawIntBits(d[i]) & mask);
                 }
             }
             case LEAKY_RELU -> {
                 float slope = (float) Activation.LEAKY_SLOPE;
                 for (int i = 0; i < n; i++) {
-                    d.put(dOff + i, d.get(dOff + i) * (av.get(aOff + i) > 0 ? 1f : slope));
+                    d[i] *= y[i] > 0 ? 1f : slope;
                 }
             }
             case TANH -> {
                 for (int i = 0; i < n; i++) {
-                    float y = av.get(aOff + i);
-                    d.put(dOff + i, d.get(dOff + i) * (1f - y * y));
+                    d[i] *= 1f - y[i] * y[i];
                 }
             }
             case SIGMOID -> {
                 for (int i = 0; i < n; i++) {
-                    float y = av.get(aOff + i);
-                    d.put(dOff + i, d.get(dOff + i) * ((1f - y) * y));
+                    d[i] *= (1f - y[i]) * y[i];
                 }
             }
             case ELU -> {
                 for (int i = 0; i < n; i++) {
-                    float y = av.get(aOff + i);
-                    d.put(dOff + i, d.get(dOff + i) * (y > 0 ? 1f : y + 1f));
+                    d[i] *= y[i] > 0 ? 1f : y[i] + 1f;
                 }
             }
             default -> throw new AssertionError(act);
