@@ -1,15 +1,14 @@
 package org.vaenodes.engine.train.steps;
 
 import org.vaenodes.engine.model.Vae;
-import org.vaenodes.engine.train.TrainingSession;
-import org.vaenodes.engine.train.cpu.CpuTrainingSteps;
-import org.vaenodes.engine.train.nd4j.Dl4jTrainingSteps;
-import org.vaenodes.engine.train.nd4j.Nd4jTrainingSteps;
 
 /**
- * How a {@link TrainingSession} computes its steps: {@link CpuTrainingSteps} on ND4J's CPU backend in float32,
- * {@link Dl4jTrainingSteps} for DL4J's own training, {@link Nd4jTrainingSteps} everywhere else (CUDA, double
- * precision). Engine thread only.
+ * How a {@link org.vaenodes.engine.train.TrainingSession} computes its steps:
+ * {@link org.vaenodes.engine.train.cpu.CpuTrainingSteps} on ND4J's CPU backend in float32,
+ * {@link org.vaenodes.engine.train.nd4j.Dl4jTrainingSteps} for DL4J's own training,
+ * {@link org.vaenodes.engine.train.nd4j.Nd4jTrainingSteps} everywhere else (CUDA, double precision). Qualified names,
+ * not imports: the implementations and the session depend on this interface, not the other way round. Engine thread
+ * only.
  */
 public interface TrainingSteps extends AutoCloseable {
 
