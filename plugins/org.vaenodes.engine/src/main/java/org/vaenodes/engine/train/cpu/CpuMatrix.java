@@ -79,8 +79,8 @@ final class CpuMatrix {
         return new CpuMatrix(buf, base, offset, rows, cols, cols);
     }
 
-    /** True if the rows follow each other without gaps (flat loops over {@link #size()} values are valid). */
-    boolean contiguous() {
+    /** True if the rows follow each other without gaps (one copy of {@link #size()} values is valid). */
+    private boolean contiguous() {
         return ld == cols || rows <= 1;
     }
 

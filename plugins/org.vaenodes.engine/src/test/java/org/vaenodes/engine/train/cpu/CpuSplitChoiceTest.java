@@ -35,14 +35,13 @@ class CpuSplitChoiceTest {
     }
 
     /** Column steps under a wait share of {@code share} until the row split takes over. */
-    private static int columnStepsUntilRows(CpuSplitChoice c, double share) {
+    private static void columnStepsUntilRows(CpuSplitChoice c, double share) {
         int steps = 0;
         while (c.columns()) {
             step(c, share);
             steps++;
             assertTrue(steps < 30, "the row split takes over within a few steps");
         }
-        return steps;
     }
 
     @Test
