@@ -2,6 +2,7 @@ package org.vaenodes.engine.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * The engine's own threads for work split into parts, such as converting table rows to floats: daemon threads
+ * The engine's own threads for work split into parts, such as converting table rows to floats, or started to be
+ * collected later (a training's data fingerprint, while the network is built): daemon threads
  * named "VAE-Nodes worker N", one fewer than {@link #threadCount()} (the caller works too), which end after 30 s
  * idle. Such work stays off the JVM-wide common fork-join pool, which KNIME and every other extension share.
  */
@@ -76,6 +78,44 @@ public final class EngineWorkers {
         }
         if (failure != null) {
             throw new IllegalStateException(failure);
+        }
+    }
+
+    /**
+     * Starts {@code job} on a worker and returns at once: work the caller needs later, done meanwhile. Collect its
+     * result with {@link #await}.
+     */
+    public static <T> Future<T> start(Callable<T> job) {
+        return POOL.submit(job);
+    }
+
+    /**
+     * The result of a job {@link #start started} on a worker, once it is done. Waits even when interrupted (the job
+     * may read the caller's arrays), then sets the interrupt again for the caller to act on; the job's exception is
+     * rethrown as it is if unchecked, else wrapped in an {@link IllegalStateException}.
+     */
+    public static <T> T await(Future<T> job) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return job.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (e.getCause() instanceof Error er) {
+                        throw er;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -12,11 +12,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.vaenodes.engine.backend.Nd4jRuntime;
 import org.vaenodes.engine.concurrent.EngineThread;
+import org.vaenodes.engine.concurrent.EngineWorkers;
 import org.vaenodes.engine.model.EngineInfo;
 import org.vaenodes.engine.model.Provenance;
 import org.vaenodes.engine.model.Vae;
@@ -113,7 +115,20 @@ public final class Trainer {
         TrainingListener l = listener == null ? TrainingListener.NONE : listener;
         BooleanSupplier c = cancelled == null ? () -> false : cancelled;
         try {
-            return EngineThread.call(() -> run(own.get(), startedFrom, data, training, chunkRows, l, c));
+            return EngineThread.call(() -> {
+                // the fingerprint (SHA-256 at about 1 GB/s: 170 ms for Fashion-MNIST) only goes into the provenance;
+                // rows in memory are checked already, so a worker hashes them while this thread builds the network
+                // and the training session. A source on disk is checked by the same pass (scan), before all else.
+                Future<String> hashing = data instanceof TrainingData ? EngineWorkers.start(() -> fingerprint(data))
+                        : null;
+                try {
+                    return run(own.get(), hashing, startedFrom, data, training, chunkRows, l, c);
+                } finally {
+                    if (hashing != null) {
+                        awaitQuietly(hashing); // on a failure too: nothing reads the caller's rows after return
+                    }
+                }
+            });
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -180,11 +195,16 @@ public final class Trainer {
                 chunkRows > 0 ? chunkRows : TrainingMemory.chunkRows(data.width()), shuffler);
     }
 
-    private static TrainingResult run(Network network, String startedFrom, TrainingRows data, TrainingConfig tc,
-            int chunkRows, TrainingListener listener, BooleanSupplier cancelled) throws IOException {
+    /**
+     * Trains {@code network}; {@code pendingFingerprint} is the data's fingerprint being computed on a worker, or
+     * null to compute it here (with the check of every value, for a source on disk).
+     */
+    private static TrainingResult run(Network network, Future<String> pendingFingerprint, String startedFrom,
+            TrainingRows data, TrainingConfig tc, int chunkRows, TrainingListener listener, BooleanSupplier cancelled)
+            throws IOException {
         Instant started = Instant.now();
         String backend = Nd4jRuntime.ensureStarted();
-        String fingerprint = scan(data, data instanceof TrainingData ? null : network.config().likelihood());
+        String fingerprint = pendingFingerprint != null ? null : scan(data, network.config().likelihood());
         int n = data.rows();
         Random shuffler = new Random(tc.seed());
         List<EpochStats> history = new ArrayList<>();
@@ -201,6 +221,9 @@ public final class Trainer {
             threads = session.threads();
             nVal = feed.validationRows();
             int nTrain = feed.trainRows();
+            if (pendingFingerprint != null) {
+                fingerprint = EngineWorkers.await(pendingFingerprint); // before the lanes need both cores
+            }
             boolean earlyStopping = tc.earlyStoppingPatience() > 0 && nVal > 0;
             for (int epoch = 1; epoch <= tc.epochs(); epoch++) {
                 long t0 = System.nanoTime();
@@ -271,6 +294,14 @@ public final class Trainer {
                 startedFrom);
         Vae trained = Vae.fromParameters(network.config(), network.parameters());
         return new TrainingResult(trained, history, stoppedEarly, bestEpoch, backend, provenance);
+    }
+
+    private static void awaitQuietly(Future<String> job) {
+        try {
+            EngineWorkers.await(job);
+        } catch (RuntimeException e) {
+            // whatever failed the training is what the caller hears of
+        }
     }
 
     private static TrainingDivergedException diverged(int epoch, int batch, int batches, double lr, String what) {

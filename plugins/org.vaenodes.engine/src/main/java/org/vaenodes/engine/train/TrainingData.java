@@ -74,32 +74,13 @@ public record TrainingData(float[] values, int n, int d, int[] labels, ValueRang
     /** As {@link #whyNotFor(Likelihood)} for {@code rows} rows of {@code values}, the first being row firstRow + 1. */
     static String whyNotFor(Likelihood likelihood, float[] values, int rows, int d, int firstRow) {
         boolean bernoulli = likelihood == Likelihood.BERNOULLI;
-        int bad = bernoulli ? firstOutsideUnit(values, rows * d) : firstNotFinite(values, rows * d);
+        int count = rows * d;
+        int bad = bernoulli ? ValueCheck.firstOutsideUnit(values, count) : ValueCheck.firstNotFinite(values, count);
         if (bad < 0) {
             return null;
         }
         return "The " + likelihood.name().toLowerCase(java.util.Locale.ROOT) + " likelihood needs "
                 + (bernoulli ? "input values in [0, 1]" : "finite input values") + ", but row "
                 + (firstRow + bad / d + 1) + " has " + values[bad];
-    }
-
-    // one loop per rule, without a test of the rule inside: the JIT keeps these tight
-
-    private static int firstOutsideUnit(float[] values, int count) {
-        for (int i = 0; i < count; i++) {
-            if (!(values[i] >= 0f && values[i] <= 1f)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int firstNotFinite(float[] values, int count) {
-        for (int i = 0; i < count; i++) {
-            if (!Float.isFinite(values[i])) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
