@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,8 @@ import java.util.function.IntConsumer;
  * The engine's own threads for work split into parts, such as converting table rows to floats, or started to be
  * collected later (a training's data fingerprint, while the network is built): daemon threads
  * named "VAE-Nodes worker N", one fewer than {@link #threadCount()} (the caller works too), which end after 30 s
- * idle. Such work stays off the JVM-wide common fork-join pool, which KNIME and every other extension share.
+ * idle. Such work stays off the JVM-wide common fork-join pool, which KNIME and every other extension share. Work
+ * handed to the workers from a worker runs on that worker at once (on two cores the pool has a single thread).
  */
 public final class EngineWorkers {
 
@@ -25,6 +27,8 @@ public final class EngineWorkers {
     private static final int MAX_THREADS = 8;
 
     private static final ThreadPoolExecutor POOL = newPool();
+    /** True on the pool's own threads. */
+    private static final ThreadLocal<Boolean> ON_WORKER = ThreadLocal.withInitial(() -> false);
 
     private EngineWorkers() {
     }
@@ -40,6 +44,13 @@ public final class EngineWorkers {
      * when all are done. The first part to fail has its exception rethrown (after the others ended).
      */
     public static void forEachPart(int parts, IntConsumer part) {
+        if (ON_WORKER.get()) {
+            // parts queued behind this one on a pool of one worker would never run: do them all here
+            for (int p = 0; p < parts; p++) {
+                part.accept(p);
+            }
+            return;
+        }
         List<Future<?>> others = new ArrayList<>(Math.max(0, parts - 1));
         for (int p = 1; p < parts; p++) {
             int k = p;
@@ -86,6 +97,11 @@ public final class EngineWorkers {
      * result with {@link #await}.
      */
     public static <T> Future<T> start(Callable<T> job) {
+        if (ON_WORKER.get()) { // a worker awaiting a job queued behind itself would wait forever: run it now
+            FutureTask<T> now = new FutureTask<>(job);
+            now.run();
+            return now;
+        }
         return POOL.submit(job);
     }
 
@@ -124,7 +140,10 @@ public final class EngineWorkers {
         AtomicInteger number = new AtomicInteger(1);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "VAE-Nodes worker " + number.getAndIncrement());
+                Thread t = new Thread(() -> {
+                    ON_WORKER.set(true);
+                    r.run();
+                }, "VAE-Nodes worker " + number.getAndIncrement());
                 t.setDaemon(true);
                 return t;
             });

@@ -41,6 +41,50 @@ class EngineWorkersTest {
     }
 
     @Test
+    void workStartedNowIsCollectedLaterAndItsFailureComesBackUnchanged() {
+        java.util.concurrent.Future<String> job = EngineWorkers.start(() -> Thread.currentThread().getName());
+        assertTrue(EngineWorkers.await(job).startsWith("VAE-Nodes worker "));
+        IllegalArgumentException boom = new IllegalArgumentException("bad rows");
+        assertSame(boom, assertThrows(IllegalArgumentException.class,
+            () -> EngineWorkers.await(EngineWorkers.start(() -> {
+                throw boom;
+            }))));
+        java.io.IOException checked = new java.io.IOException("disk");
+        assertSame(checked, assertThrows(IllegalStateException.class,
+            () -> EngineWorkers.await(EngineWorkers.start(() -> {
+                throw checked;
+            }))).getCause());
+    }
+
+    @Test
+    void awaitingKeepsTheCallersInterruptForItToActOn() {
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals("done", EngineWorkers.await(EngineWorkers.start(() -> {
+                Thread.sleep(50);
+                return "done";
+            })));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void workHandedOnFromAWorkerRunsThereInsteadOfWaitingForItself() {
+        // on two cores the pool has one worker: parts or jobs queued from it behind itself would wait forever
+        ConcurrentHashMap<Integer, String> inner = new ConcurrentHashMap<>();
+        String outer = EngineWorkers.await(EngineWorkers.start(() -> {
+            EngineWorkers.forEachPart(4, p -> inner.put(p, Thread.currentThread().getName()));
+            String nested = EngineWorkers.await(EngineWorkers.start(() -> Thread.currentThread().getName()));
+            assertEquals(Thread.currentThread().getName(), nested);
+            return Thread.currentThread().getName();
+        }));
+        assertEquals(4, inner.size());
+        inner.values().forEach(name -> assertEquals(outer, name));
+    }
+
+    @Test
     void threadCountIsBounded() {
         int n = EngineWorkers.threadCount();
         assertTrue(n >= 1 && n <= 8, "threads: " + n);
