@@ -123,10 +123,17 @@ public final class Trainer {
                         : null;
                 try {
                     return run(own.get(), hashing, startedFrom, data, training, chunkRows, l, c);
-                } finally {
+                } catch (Exception | Error e) {
+                    // run awaits the hash before training; after a failure before that it is awaited here, so
+                    // that nothing reads the caller's rows once train has returned
                     if (hashing != null) {
-                        awaitQuietly(hashing); // on a failure too: nothing reads the caller's rows after return
+                        try {
+                            EngineWorkers.await(hashing);
+                        } catch (RuntimeException | Error f) {
+                            e.addSuppressed(f);
+                        }
                     }
+                    throw e;
                 }
             });
         } catch (RuntimeException e) {
@@ -294,14 +301,6 @@ public final class Trainer {
                 startedFrom);
         Vae trained = Vae.fromParameters(network.config(), network.parameters());
         return new TrainingResult(trained, history, stoppedEarly, bestEpoch, backend, provenance);
-    }
-
-    private static void awaitQuietly(Future<String> job) {
-        try {
-            EngineWorkers.await(job);
-        } catch (RuntimeException e) {
-            // whatever failed the training is what the caller hears of
-        }
     }
 
     private static TrainingDivergedException diverged(int epoch, int batch, int batches, double lr, String what) {

@@ -56,10 +56,11 @@ final class ValueCheck {
     private static int firstIn(float[] values, int from, int to, boolean unit) {
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
-            int at = unit ? (mayLeaveUnit(values, start, end) ? searchOutsideUnit(values, start, end) : -1)
-                : (anyNotFinite(values, start, end) ? searchNotFinite(values, start, end) : -1);
-            if (at >= 0) {
-                return at;
+            if (unit ? mayLeaveUnit(values, start, end) : anyNotFinite(values, start, end)) {
+                int at = unit ? searchOutsideUnit(values, start, end) : searchNotFinite(values, start, end);
+                if (at >= 0) {
+                    return at;
+                }
             }
         }
         return -1;
